@@ -1,0 +1,68 @@
+"""Loading a guide data file into checked, frozen models and a compiled rule book."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from applywizard.domain.guide.model import Guide
+from applywizard.domain.rules.engine import GuideRuleError, RuleBook
+from applywizard.resources import guide_path
+
+
+class GuideFileError(ValueError):
+    """A guide data file that cannot be used, and why."""
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses duplicate keys instead of keeping the last."""
+
+
+def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise GuideFileError(f"line {key_node.start_mark.line + 1}: the key {key!r} repeats")
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
+)
+
+
+def parse_guide(text: str, *, origin: str = "<guide>") -> RuleBook:
+    """A guide's YAML text as a compiled rule book; GuideFileError if it is wrong."""
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        raise GuideFileError(f"{origin}: not valid YAML: {error}") from error
+    except GuideFileError as error:
+        raise GuideFileError(f"{origin}: {error}") from error
+    try:
+        guide = Guide.model_validate(data)
+        return RuleBook.compile(guide)
+    except (ValidationError, GuideRuleError) as error:
+        raise GuideFileError(f"{origin}: {error}") from error
+
+
+def load_guide(path: Path | None = None) -> RuleBook:
+    """Load and compile a guide file (the shipped guide by default)."""
+    path = path or guide_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GuideFileError(f"cannot read the guide file {path}: {error}") from error
+    return parse_guide(text, origin=str(path))
+
+
+@cache
+def shipped_guide() -> RuleBook:
+    """The guide that ships with the program, loaded once per process."""
+    return load_guide()

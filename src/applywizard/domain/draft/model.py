@@ -1,0 +1,292 @@
+"""The application draft an applicant fills in.
+
+A draft saves and loads however incomplete it is: every field may be empty,
+and the rules engine, not this model, says what is missing. What the model
+does refuse is what no application can hold: wrong types, unknown keys,
+NaN or negative money, characters a document cannot carry, runaway sizes.
+Field paths (``foreign_partners.0.country``) are this model's attribute names
+joined by dots, list items by index; findings and the window use the same.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from applywizard.domain.text import LongText, ShortText, Wan
+
+SCHEMA_VERSION: Literal[1] = 1
+"""The version this program writes; older drafts are migrated on load."""
+
+MAX_UNITS = 500
+MAX_TEAM = 500
+MAX_ATTACHMENTS = 200
+MAX_BUDGET_YEARS = 10
+MAX_DECLARATIONS = 200
+
+EARLIEST_DATE = date(1000, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"date {value.isoformat()} is outside {EARLIEST_DATE}..{LATEST_DATE}")
+    return value
+
+
+BoundedDate = Annotated[date, AfterValidator(_date_in_range)]
+
+_FILE_NAME_FORBIDDEN = re.compile(r'[/\\:*?"<>|]')
+
+
+def _plain_file_name(value: str) -> str:
+    """A bare file name: no folders, drive letters, UNC hosts or parent links."""
+    if value in {".", ".."} or _FILE_NAME_FORBIDDEN.search(value):
+        raise ValueError(
+            "an attachment is named by its file name alone, without folders, drive letters "
+            'or any of / \\ : * ? " < > |'
+        )
+    return value
+
+
+FileName = Annotated[ShortText, AfterValidator(_plain_file_name)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+Year = Annotated[int, Field(ge=1900, le=2199)]
+
+
+class DraftModel(BaseModel):
+    """Base of every draft model: unknown keys are refused, assignments validated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        validate_default=True,
+        allow_inf_nan=False,
+        str_max_length=60_000,
+    )
+
+
+class UnitType(StrEnum):
+    """The kind of a Chinese unit or a foreign partner."""
+
+    ENTERPRISE = "enterprise"
+    RESEARCH_INSTITUTE = "research_institute"
+    UNIVERSITY = "university"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """Whether a unit leads the project on its side or takes part in it."""
+
+    LEAD = "lead"
+    PARTICIPANT = "participant"
+
+
+class TeamRole(StrEnum):
+    """The project leader or a core member of the team."""
+
+    LEADER = "leader"
+    CORE = "core"
+
+
+class Selection(DraftModel):
+    """What the application picks inside its direction."""
+
+    field: ShortText | None = None
+    theme: ShortText | None = None
+    sub_direction: ShortText | None = None
+
+
+class Project(DraftModel):
+    """The project's identity and its dates."""
+
+    title_zh: ShortText = ""
+    title_en: ShortText = ""
+    area: ShortText = ""
+    keywords: ShortText = ""
+    start_date: BoundedDate | None = None
+    end_date: BoundedDate | None = None
+    duration_months: int | None = Field(default=None, ge=1, le=240)
+    application_date: BoundedDate | None = None
+
+
+class FormParts(DraftModel):
+    """What the applicant writes for the parts of the application form."""
+
+    status_and_trends: LongText = ""
+    objectives_and_content: LongText = ""
+    indicators: LongText = ""
+    research_basis: LongText = ""
+    schedule: LongText = ""
+    organisation_and_risks: LongText = ""
+    task_division: LongText = ""
+    budget_notes: LongText = ""
+
+
+class ChineseUnit(DraftModel):
+    """A Chinese unit: the lead applicant or a participating unit."""
+
+    name: ShortText = Field(default="", description="In full, as on the unit's seal")
+    name_en: ShortText = ""
+    credit_code: ShortText = Field(default="", description="统一社会信用代码")
+    type: UnitType | None = None
+    parent: ShortText = Field(default="", description="The unit it belongs to, if any")
+    role: Role = Role.PARTICIPANT
+    central_funds_wan: Wan = Decimal(0)
+    self_raised_wan: Wan = Decimal(0)
+    tasks: LongText = ""
+
+
+class ForeignPartner(DraftModel):
+    """A foreign partner institution."""
+
+    name: ShortText = Field(default="", description="In its own language")
+    name_zh: ShortText = ""
+    country: CountryCode | None = None
+    type: UnitType | None = None
+    registered_on: BoundedDate | None = None
+    independent_legal_entity: bool | None = None
+    registration_number: ShortText = ""
+    role: Role = Role.PARTICIPANT
+    leader_name: ShortText = ""
+    budget_amount: Wan | None = Field(default=None, description="In budget_currency")
+    budget_currency: CurrencyCode | None = None
+    tasks: LongText = ""
+
+
+class TeamMember(DraftModel):
+    """The project leader or a core member."""
+
+    name: ShortText = ""
+    role: TeamRole = TeamRole.CORE
+    unit: ShortText = ""
+    title: ShortText = Field(default="", description="职称")
+    field_of_science: ShortText = ""
+    task: ShortText = ""
+    months_per_year: Decimal | None = Field(default=None, ge=0, le=12, decimal_places=1)
+
+
+class CategoryAmounts(DraftModel):
+    """One year's money by category (国办发〔2021〕32号), in 万元."""
+
+    equipment: Wan = Decimal(0)
+    equipment_purchase: Wan = Field(default=Decimal(0), description="其中：设备购置费")
+    business: Wan = Decimal(0)
+    labour: Wan = Decimal(0)
+    indirect: Wan = Decimal(0)
+
+    @property
+    def direct(self) -> Decimal:
+        """Direct costs: equipment, business and labour."""
+        return self.equipment + self.business + self.labour
+
+    @property
+    def total(self) -> Decimal:
+        """Direct and indirect costs."""
+        return self.direct + self.indirect
+
+
+class BudgetYear(DraftModel):
+    """Expenditure of one calendar year, central and self-raised."""
+
+    year: Year | None = None
+    central: CategoryAmounts = Field(default_factory=CategoryAmounts)
+    self_raised: CategoryAmounts = Field(default_factory=CategoryAmounts)
+
+
+class Budget(DraftModel):
+    """The income budget and the expenditure budget by year."""
+
+    income_central_wan: Wan | None = None
+    income_self_raised_wan: Wan | None = None
+    theoretical_basic_research: bool = False
+    years: list[BudgetYear] = Field(default_factory=list, max_length=MAX_BUDGET_YEARS)
+
+    def central_total(self) -> Decimal:
+        """Central-fund expenditure over all years."""
+        return sum((year.central.total for year in self.years), Decimal(0))
+
+    def self_raised_total(self) -> Decimal:
+        """Self-raised expenditure over all years."""
+        return sum((year.self_raised.total for year in self.years), Decimal(0))
+
+
+class Attachment(DraftModel):
+    """A document attached to the application, with the facts the rules read."""
+
+    kind: ShortText = ""
+    file_name: FileName = ""
+    sha256: Sha256 | None = None
+    size_bytes: int | None = Field(default=None, ge=0, le=2**40)
+    signed_on: BoundedDate | None = None
+    valid_until: BoundedDate | None = None
+    signed_by_all_parties: bool | None = None
+    contains_ip_clauses: bool | None = None
+    note: ShortText = ""
+
+
+class JointLab(DraftModel):
+    """The joint laboratory a 1.1-type project builds on."""
+
+    name_zh: ShortText = ""
+    name_en: ShortText = ""
+    founded_on: BoundedDate | None = None
+    belt_and_road_lab: bool | None = Field(
+        default=None, description="Approved by MOST as a Belt-and-Road joint laboratory"
+    )
+    research_tasks: LongText = ""
+    building_tasks: LongText = ""
+
+
+class HorizonProposal(DraftModel):
+    """The Horizon Europe proposal an EU-track application rests on."""
+
+    call_identifier: ShortText = ""
+    acronym: ShortText = ""
+    proposal_number: ShortText = ""
+    work_programme_year: Year | None = None
+    participants: list[ShortText] = Field(default_factory=list, max_length=MAX_UNITS)
+    chinese_budget_wan: Wan | None = None
+    includes_chinese_budget: bool | None = None
+    trl: int | None = Field(default=None, ge=1, le=9)
+    eu_deadline: BoundedDate | None = None
+
+
+class BricsProposal(DraftModel):
+    """The joint application filed with the BRICS call secretariat."""
+
+    confirmation_number: ShortText = ""
+
+
+class Draft(DraftModel):
+    """A whole application draft."""
+
+    schema_version: Literal[1] = 1
+    guide_id: ShortText = ""
+    direction: ShortText = ""
+    selection: Selection = Field(default_factory=Selection)
+    project: Project = Field(default_factory=Project)
+    form: FormParts = Field(default_factory=FormParts)
+    chinese_units: list[ChineseUnit] = Field(default_factory=list, max_length=MAX_UNITS)
+    foreign_partners: list[ForeignPartner] = Field(default_factory=list, max_length=MAX_UNITS)
+    team: list[TeamMember] = Field(default_factory=list, max_length=MAX_TEAM)
+    budget: Budget = Field(default_factory=Budget)
+    attachments: list[Attachment] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
+    declarations: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)], bool] = (
+        Field(default_factory=dict, max_length=MAX_DECLARATIONS)
+    )
+    joint_lab: JointLab = Field(default_factory=JointLab)
+    horizon: HorizonProposal = Field(default_factory=HorizonProposal)
+    brics: BricsProposal = Field(default_factory=BricsProposal)
+
+    def lead_unit(self) -> ChineseUnit | None:
+        """The Chinese lead unit, when exactly one is marked."""
+        leads = [unit for unit in self.chinese_units if unit.role is Role.LEAD]
+        return leads[0] if len(leads) == 1 else None

@@ -1,0 +1,22 @@
+"""The kinds of check; importing this package registers them all."""
+
+from applywizard.domain.rules.checks import (
+    documents,
+    identifiers,
+    money,
+    parties,
+    project,
+    values,
+)
+from applywizard.domain.rules.checks.registry import CHECK_KINDS, CheckKind
+
+__all__ = [
+    "CHECK_KINDS",
+    "CheckKind",
+    "documents",
+    "identifiers",
+    "money",
+    "parties",
+    "project",
+    "values",
+]

@@ -1,0 +1,159 @@
+"""The rules engine: a guide's rules, compiled once, judge drafts.
+
+``RuleBook.compile(guide)`` checks every rule the data declares against the
+kinds of check the code knows (an unknown kind or a wrong parameter is an
+error of the guide file), and works out for each direction which rules apply,
+which clause each cites and how severe a breach is. ``evaluate(draft)`` then
+only runs checks, so it is cheap enough for every keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.guide.model import Direction, Guide, RuleSpec, Severity
+from applywizard.domain.rules.checks import CHECK_KINDS, CheckKind
+from applywizard.domain.rules.context import Context, Problem
+from applywizard.domain.rules.finding import Finding
+
+
+class GuideRuleError(ValueError):
+    """A rule in the guide data names an unknown check or gives wrong parameters."""
+
+
+@dataclass(frozen=True, slots=True)
+class BoundRule:
+    """A rule ready to run for one direction (or for drafts with none)."""
+
+    spec: RuleSpec
+    kind: CheckKind[Any]
+    params: BaseModel
+    direction: str | None
+    clause: int | None
+    severity: Severity
+    citation: tuple[str, str]
+
+
+class _Defaults(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _bind_params(spec: RuleSpec, guide: Guide) -> tuple[CheckKind[Any], BaseModel]:
+    kind = CHECK_KINDS.get(spec.check)
+    if kind is None:
+        known = ", ".join(sorted(CHECK_KINDS))
+        raise GuideRuleError(f"rule {spec.id}: unknown check {spec.check!r} (known: {known})")
+    try:
+        return kind, kind.params.model_validate(spec.params, context={"guide": guide})
+    except ValidationError as error:
+        raise GuideRuleError(f"rule {spec.id}: bad parameters for {spec.check}: {error}") from error
+
+
+def _citation(direction: Direction | None, clause: int | None) -> tuple[str, str]:
+    if direction is None or clause is None:
+        return "通用规则", "general rule"
+    if clause == 0:
+        return f"指南 {direction.code} 其他要求", f"guide {direction.code}, other requirements"
+    return (
+        f"指南 {direction.code} 其他要求（{clause}）",
+        f"guide {direction.code}, other requirements ({clause})",
+    )
+
+
+class RuleBook:
+    """A guide's rules, compiled for each direction."""
+
+    def __init__(self, guide: Guide, rules: dict[str | None, tuple[BoundRule, ...]]) -> None:
+        self.guide = guide
+        self._rules = rules
+
+    @classmethod
+    def compile(cls, guide: Guide) -> RuleBook:
+        """Bind every rule of the guide; raise GuideRuleError on a bad one."""
+        general = [(spec, *_bind_params(spec, guide)) for spec in guide.general_rules]
+        rules: dict[str | None, tuple[BoundRule, ...]] = {
+            None: tuple(
+                BoundRule(spec, kind, params, None, None, spec.severity, _citation(None, None))
+                for spec, kind, params in general
+            )
+        }
+        for direction in guide.directions:
+            bound: list[BoundRule] = []
+            for spec, kind, params in general:
+                clause = kind.cites(direction) if kind.cites else None
+                severity = (
+                    kind.severity_for(direction) if kind.severity_for else None
+                ) or spec.severity
+                bound.append(
+                    BoundRule(
+                        spec,
+                        kind,
+                        params,
+                        direction.code,
+                        clause,
+                        severity,
+                        _citation(direction, clause),
+                    )
+                )
+            for clause_item in direction.clauses:
+                for spec in clause_item.rules:
+                    kind, params = _bind_params(spec, guide)
+                    bound.append(
+                        BoundRule(
+                            spec,
+                            kind,
+                            params,
+                            direction.code,
+                            clause_item.number,
+                            spec.severity,
+                            _citation(direction, clause_item.number),
+                        )
+                    )
+            rules[direction.code] = tuple(bound)
+        return cls(guide, rules)
+
+    def rules_for(self, direction: str | None) -> Sequence[BoundRule]:
+        """The rules a draft of this direction is judged by (general ones if unknown)."""
+        return self._rules.get(direction, self._rules[None])
+
+    def evaluate(self, draft: Draft) -> list[Finding]:
+        """Every finding about a draft: errors first, then in the order of the rules."""
+        direction = self.guide.direction(draft.direction) if draft.direction else None
+        context = Context(draft=draft, guide=self.guide, direction=direction)
+        findings: list[Finding] = []
+        for rule in self.rules_for(direction.code if direction else None):
+            for problem in rule.kind.run(rule.params, context):
+                findings.append(_finding(rule, problem))
+        findings.sort(key=lambda finding: not finding.is_error)
+        return findings
+
+
+def _finding(rule: BoundRule, problem: Problem) -> Finding:
+    zh, en = problem.zh, problem.en
+    if rule.spec.message is not None and not problem.missing:
+        values = _Defaults(problem.values)
+        zh = rule.spec.message.zh.format_map(values)
+        en = rule.spec.message.en.format_map(values)
+    citation_zh, citation_en = rule.citation
+    if rule.clause is None and problem.section is not None and rule.direction is not None:
+        citation_zh = f"指南 {rule.direction} {problem.section[0]}"
+        citation_en = f"guide {rule.direction}, {problem.section[1]}"
+    elif rule.clause is None and problem.section is not None:
+        citation_zh, citation_en = problem.section
+    return Finding(
+        rule=rule.spec.id,
+        direction=rule.direction,
+        clause=rule.clause,
+        severity=rule.severity,
+        field=problem.field,
+        message=zh,
+        message_en=en,
+        citation=citation_zh,
+        citation_en=citation_en,
+    )

@@ -1,0 +1,121 @@
+"""The guide data: its figures, and a walk over every entry checking conventions."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from applywizard.domain.guide.model import ClauseKind, Guide, Qualifier
+from applywizard.domain.rules.coverage import coverage
+from applywizard.domain.rules.engine import RuleBook
+
+GUIDE_TEXT = Path(__file__).resolve().parents[2] / "shared" / "guide" / "2023-batch1-guide.txt"
+
+EXPECTED_CODES = [f"1.{n}" for n in range(1, 10)] + [f"2.{n}" for n in range(9)]
+
+
+def test_catalogue_reproduces_the_guides_own_figures(guide: Guide) -> None:
+    assert [direction.code for direction in guide.directions] == EXPECTED_CODES
+    assert len(guide.directions) == guide.figures.directions == 18
+    assert len(guide.counterparts) == guide.figures.counterparts == 16
+    assert guide.total_projects == 151
+    assert abs(guide.total_projects - guide.figures.projects_about) <= 1
+    assert guide.total_budget_wan == Decimal(58700)
+    assert (guide.total_budget_wan / 10000).quantize(
+        Decimal("0.1")
+    ) == guide.figures.budget_yi_about
+
+
+def test_counterparts_are_the_sixteen_the_guide_names(guide: Guide) -> None:
+    named = {"GB", "FR", "IT", "ES", "BE", "EU", "FI", "AT", "DE", "IL", "KR", "ZA", "SG", "AR"}
+    assert {counterpart.code for counterpart in guide.counterparts} == named | {"RU", "BRICS"}
+    used = {code for direction in guide.directions for code in direction.counterparts}
+    assert used == {counterpart.code for counterpart in guide.counterparts}
+
+
+def test_direction_1_4_has_two_fields_with_two_themes_and_their_own_figures(guide: Guide) -> None:
+    direction = guide.direction("1.4")
+    assert direction is not None
+    assert [field.code for field in direction.fields] == ["FAB", "CCB"]
+    assert all(len(field.themes) == 2 for field in direction.fields)
+    assert [field.projects.value for field in direction.fields] == [6, 6]
+    assert [field.budget.wan for field in direction.fields] == [Decimal(7000), Decimal(6000)]
+    assert all(field.budget.qualifier is Qualifier.ABOUT for field in direction.fields)
+    assert direction.project_count == 12
+    assert direction.budget_wan == Decimal(13000)
+
+
+def test_direction_1_8_has_four_sub_directions(guide: Guide) -> None:
+    direction = guide.direction("1.8")
+    assert direction is not None
+    assert len(direction.sub_directions) == 4
+
+
+@pytest.mark.parametrize("code", EXPECTED_CODES)
+def test_every_clause_of_the_guide_text_is_in_the_data(guide: Guide, code: str) -> None:
+    """The numbered clauses under 其他要求 in the text are exactly the data's."""
+    text = GUIDE_TEXT.read_text(encoding="utf-8")
+    starts = [m.start() for m in re.finditer(r"^\s*[12]\.\d ?\S", text, flags=re.MULTILINE)]
+    start = text.index(code + (" " if code == "1.1" else ""), text.index("二、领域和方向"))
+    end = min((s for s in starts if s > start + 5), default=len(text))
+    section = text[start:end]
+    other = section[section.index("其他要求") :]
+    numbers = [int(n) for n in re.findall(r"^\s*（(\d+)）", other, flags=re.MULTILINE)]
+    direction = guide.direction(code)
+    assert direction is not None
+    data_numbers = [clause.number for clause in direction.clauses]
+    assert data_numbers == (numbers or [0])
+
+
+@pytest.mark.parametrize("code", EXPECTED_CODES)
+def test_clause_texts_are_quoted_from_the_guide(guide: Guide, code: str) -> None:
+    flat = re.sub(r"\s+|— \d+ —", "", GUIDE_TEXT.read_text(encoding="utf-8"))
+    direction = guide.direction(code)
+    assert direction is not None
+    for clause in direction.clauses:
+        quoted = re.sub(r"\s+", "", clause.text).rstrip("；。;")
+        assert quoted in flat, f"{code} ({clause.number}) is not quoted verbatim"
+
+
+def test_every_clause_is_handled_as_its_kind_says(book: RuleBook) -> None:
+    """checked/attachment/declaration clauses have rules; advice ones have none."""
+    for entry in coverage(book):
+        kinds = {
+            rule.spec.check
+            for rule in book.rules_for(entry.direction)
+            if rule.clause == entry.clause
+        }
+        if entry.kind is ClauseKind.ADVICE:
+            assert not entry.rules, f"{entry.direction} ({entry.clause}) is advice yet has rules"
+        else:
+            assert entry.rules, f"{entry.direction} ({entry.clause}) has no rule"
+        if entry.kind is ClauseKind.ATTACHMENT:
+            assert kinds & {"attachment", "attachment_signed"}, entry
+        if entry.kind is ClauseKind.DECLARATION:
+            assert kinds == {"declaration"}, entry
+
+
+def test_rule_ids_name_their_direction_and_clause(book: RuleBook, guide: Guide) -> None:
+    for direction in guide.directions:
+        for clause in direction.clauses:
+            for rule in clause.rules:
+                assert rule.id.startswith(f"{direction.code}/{clause.number}/"), rule.id
+    for rule in guide.general_rules:
+        assert rule.id.startswith("general."), rule.id
+
+
+def test_every_direction_states_its_duration_or_takes_the_default(guide: Guide) -> None:
+    silent = [direction.code for direction in guide.directions if direction.duration is None]
+    assert silent == ["2.5"]
+    assert guide.figures.default_duration.min_months == 24
+    assert guide.figures.default_duration.max_months == 36
+
+
+def test_partner_countries_come_from_the_counterparts(guide: Guide) -> None:
+    by_code = {counterpart.code: counterpart for counterpart in guide.counterparts}
+    for direction in guide.directions:
+        allowed = {c for code in direction.counterparts for c in by_code[code].countries}
+        assert set(direction.partner_countries) == allowed, direction.code
