@@ -18,8 +18,9 @@ KIND_WORDS = {
 }
 
 
-def emit_json(data: Any, stream: TextIO = sys.stdout) -> None:
+def emit_json(data: Any, stream: TextIO | None = None) -> None:
     """JSON with Chinese kept readable."""
+    stream = stream or sys.stdout
     json.dump(data, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
@@ -63,8 +64,9 @@ def direction_json(guide: Guide, direction: Direction) -> dict[str, Any]:
     }
 
 
-def print_directions(guide: Guide, *, english: bool, stream: TextIO = sys.stdout) -> None:
+def print_directions(guide: Guide, *, english: bool, stream: TextIO | None = None) -> None:
     """The catalogue as a readable list."""
+    stream = stream or sys.stdout
     for direction in guide.directions:
         title = direction.title_en if english else direction.title
         duration = direction.duration or guide.figures.default_duration
@@ -89,9 +91,10 @@ def print_directions(guide: Guide, *, english: bool, stream: TextIO = sys.stdout
 
 
 def print_coverage(
-    entries: list[ClauseCoverage], *, english: bool, stream: TextIO = sys.stdout
+    entries: list[ClauseCoverage], *, english: bool, stream: TextIO | None = None
 ) -> None:
     """The coverage map as a readable list."""
+    stream = stream or sys.stdout
     current = None
     for entry in entries:
         if entry.direction != current:
@@ -105,9 +108,10 @@ def print_coverage(
 
 
 def print_findings(
-    name: str, findings: list[Finding], *, english: bool, stream: TextIO = sys.stdout
+    name: str, findings: list[Finding], *, english: bool, stream: TextIO | None = None
 ) -> None:
     """One draft's findings, errors first."""
+    stream = stream or sys.stdout
     errors = sum(1 for finding in findings if finding.is_error)
     warnings = len(findings) - errors
     if english:

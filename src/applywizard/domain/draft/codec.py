@@ -101,6 +101,24 @@ def _object_of(text: str) -> dict[str, Any]:
     return data
 
 
+def _surrogate_path(value: Any, path: str = "") -> str | None:
+    """The path of the first string holding a lone surrogate (JSON allows "\\ud800")."""
+    if isinstance(value, str):
+        return path if any("\ud800" <= char <= "\udfff" for char in value) else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        found = _surrogate_path(item, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
+
+
 def _version_of(data: dict[str, Any]) -> int:
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -132,6 +150,12 @@ def describe_validation_error(error: ValidationError) -> tuple[str, str]:
 def decode_draft(raw: bytes) -> Draft:
     """Parse a draft file's bytes, migrating older schema versions."""
     data = _object_of(_text_of(raw))
+    bad_text = _surrogate_path(data)
+    if bad_text is not None:
+        _fail(
+            f"{bad_text}：含有无效的 Unicode 字符（孤立的代理码位），请删除后重试",
+            f"{bad_text}: holds an invalid Unicode character (a lone surrogate); remove it",
+        )
     version = _version_of(data)
     if version < SCHEMA_VERSION:
         try:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Literal
 
+from applywizard.domain.dates import add_months
 from applywizard.domain.draft.model import ChineseUnit, ForeignPartner, Role, TeamRole, UnitType
 from applywizard.domain.draft.paths import enum_label, resolve
 from applywizard.domain.guide.model import Direction
@@ -144,14 +145,7 @@ def registered_for(params: RegisteredForParams, ctx: Context) -> Iterator[Proble
             continue
         if applied is None:
             continue
-        try:
-            anniversary = partner.registered_on.replace(
-                year=partner.registered_on.year + params.years
-            )
-        except ValueError:  # 29 February: the anniversary falls on 1 March
-            anniversary = partner.registered_on.replace(
-                year=partner.registered_on.year + params.years, month=3, day=1
-            )
+        anniversary = add_months(partner.registered_on, 12 * params.years)
         if anniversary > applied:
             yield Problem(
                 path,

@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
 
+from applywizard.domain.dates import span_months
 from applywizard.domain.guide.model import Direction, DurationRule, Severity, Strength
 from applywizard.domain.rules.checks.registry import NoParams, check_kind
 from applywizard.domain.rules.context import Context, Problem, join_en, join_zh
-
-
-def span_months(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` inclusive, a started month counting as one.
-
-    2024-01-01 to 2026-12-31 is 36 months; 2024-03-15 to 2027-03-14 is 36 too.
-    """
-    after = end + timedelta(days=1)
-    months = (after.year - start.year) * 12 + (after.month - start.month)
-    return months + (1 if after.day > start.day else 0)
 
 
 def effective_months(ctx: Context) -> int | None:
