@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from stdnum.cn import uscc
 
+from applywizard.domain.dates import add_months, span_months
 from applywizard.domain.draft.model import (
     Attachment,
     BudgetYear,
@@ -20,7 +21,6 @@ from applywizard.domain.draft.model import (
     TeamRole,
     UnitType,
 )
-from applywizard.domain.dates import add_months, span_months
 from applywizard.domain.draft.paths import LABELS, is_model_path, pattern_of
 from applywizard.domain.guide.model import BudgetPolicy, Severity
 from applywizard.domain.rules.checks.money import indirect_cost_cap
