@@ -79,9 +79,8 @@ def main() -> int:
         rules = median_ms(partial(book.evaluate, draft), args.repeat)
         parse = median_ms(partial(Draft.model_validate_json, raw), args.repeat)
         medians.append(rules)
-        print(
-            f"   {path.stem:>4}: {rules:6.3f} ms  ({rules / parse:4.2f}x parsing it, {parse:.3f} ms)"
-        )
+        ratio = rules / parse
+        print(f"   {path.stem:>4}: {rules:6.3f} ms  ({ratio:4.2f}x parsing it, {parse:.3f} ms)")
     print(
         f"   median over {len(EXAMPLES)} examples: {statistics.median(medians):.3f} ms "
         f"(target <= 1 ms); slowest {max(medians):.3f} ms"
