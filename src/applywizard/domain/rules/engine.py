@@ -66,6 +66,18 @@ def _citation(direction: Direction | None, clause: int | None) -> tuple[str, str
     )
 
 
+def _bound(  # noqa: PLR0917 - the fields of BoundRule, in its order
+    spec: RuleSpec,
+    kind: CheckKind[Any],
+    params: BaseModel,
+    direction: Direction | None,
+    clause: int | None,
+    severity: Severity,
+) -> BoundRule:
+    code = direction.code if direction else None
+    return BoundRule(spec, kind, params, code, clause, severity, _citation(direction, clause))
+
+
 class RuleBook:
     """A guide's rules, compiled for each direction."""
 
@@ -79,7 +91,7 @@ class RuleBook:
         general = [(spec, *_bind_params(spec, guide)) for spec in guide.general_rules]
         rules: dict[str | None, tuple[BoundRule, ...]] = {
             None: tuple(
-                BoundRule(spec, kind, params, None, None, spec.severity, _citation(None, None))
+                _bound(spec, kind, params, None, None, spec.severity)
                 for spec, kind, params in general
             )
         }
@@ -87,33 +99,15 @@ class RuleBook:
             bound: list[BoundRule] = []
             for spec, kind, params in general:
                 clause = kind.cites(direction) if kind.cites else None
-                severity = (
-                    kind.severity_for(direction) if kind.severity_for else None
-                ) or spec.severity
+                severity = kind.severity_for(direction) if kind.severity_for else None
                 bound.append(
-                    BoundRule(
-                        spec,
-                        kind,
-                        params,
-                        direction.code,
-                        clause,
-                        severity,
-                        _citation(direction, clause),
-                    )
+                    _bound(spec, kind, params, direction, clause, severity or spec.severity)
                 )
             for clause_item in direction.clauses:
                 for spec in clause_item.rules:
                     kind, params = _bind_params(spec, guide)
                     bound.append(
-                        BoundRule(
-                            spec,
-                            kind,
-                            params,
-                            direction.code,
-                            clause_item.number,
-                            spec.severity,
-                            _citation(direction, clause_item.number),
-                        )
+                        _bound(spec, kind, params, direction, clause_item.number, spec.severity)
                     )
             rules[direction.code] = tuple(bound)
         return cls(guide, rules)
