@@ -37,14 +37,19 @@ _StrictLoader.add_constructor(
 )
 
 
-def parse_guide(text: str, *, origin: str = "<guide>") -> RuleBook:
-    """A guide's YAML text as a compiled rule book; GuideFileError if it is wrong."""
+def load_yaml(text: str, *, origin: str) -> Any:
+    """Safe YAML with duplicate keys refused; GuideFileError names the file."""
     try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         raise GuideFileError(f"{origin}: not valid YAML: {error}") from error
     except GuideFileError as error:
         raise GuideFileError(f"{origin}: {error}") from error
+
+
+def parse_guide(text: str, *, origin: str = "<guide>") -> RuleBook:
+    """A guide's YAML text as a compiled rule book; GuideFileError if it is wrong."""
+    data = load_yaml(text, origin=origin)
     try:
         guide = Guide.model_validate(data)
         return RuleBook.compile(guide)

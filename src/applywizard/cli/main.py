@@ -13,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from applywizard import __version__
+from applywizard.adapters.documents.render import (
+    IncompleteDraftError,
+    RenderFileError,
+    render_all,
+)
 from applywizard.adapters.draft_files import DraftFileError, read_draft, save_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
 from applywizard.cli.output import (
@@ -52,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--direction", metavar="CODE", required=True)
     new.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
     new.add_argument("--force", action="store_true", help="overwrite FILE (a backup is kept)")
+
+    render = commands.add_parser(
+        "render",
+        help="write the application form, IP checklist and bilateral tables / 生成申报材料",
+    )
+    render.add_argument("draft", metavar="DRAFT", type=Path)
+    render.add_argument("--out", metavar="DIR", required=True, type=Path)
+    render.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="render a draft that still has errors; every output is marked 草稿 / DRAFT",
+    )
 
     check = commands.add_parser("check", help="check drafts against the guide / 检查草稿")
     check.add_argument("drafts", metavar="DRAFT", nargs="+", type=Path)
@@ -112,20 +129,59 @@ def _cmd_new(book: RuleBook, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_for_guide(book: RuleBook, path: Path) -> Draft | str:
+    """A draft of this guide, or the reason it is not one (also said on stderr)."""
+    try:
+        draft = read_draft(path)
+    except DraftFileError as error:
+        _error(str(error))
+        return f"{error.zh} / {error.en}"
+    if draft.direction and book.guide.direction(draft.direction) is None:
+        reason = _unknown_direction(book, draft.direction)
+        _error(f"{path}: {reason}")
+        return reason
+    return draft
+
+
+def _cmd_render(book: RuleBook, args: argparse.Namespace) -> int:
+    draft = _read_for_guide(book, args.draft)
+    if isinstance(draft, str):
+        return EXIT_BAD_INPUT
+
+    def progress(step: int, total: int, name: str) -> None:
+        done = "写入" if step == total else "生成"
+        sys.stderr.write(f"[{step}/{total}] {done} {name}\n")
+
+    try:
+        rendered = render_all(
+            book, draft, args.out, allow_incomplete=args.allow_incomplete, progress=progress
+        )
+    except IncompleteDraftError as error:
+        print_findings(str(args.draft), error.errors, english=args.en, stream=sys.stderr)
+        _error(
+            "草稿仍有错误，未生成文件；修正后重试，或加 --allow-incomplete 生成标有“草稿”的版本 / "
+            "the draft has errors; nothing was written (use --allow-incomplete for marked drafts)"
+        )
+        return EXIT_ERRORS
+    except RenderFileError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    for path in rendered.files:
+        print(path)
+    for cell in rendered.cut_cells:
+        _error(f"{cell}：文字超出单元格容量，已截断并标注，全文见申报书 / text cut to fit the cell")
+    if rendered.marked_draft:
+        _error("输出已标注“草稿 / DRAFT”：草稿仍有错误 / outputs are marked as drafts")
+    return EXIT_OK
+
+
 def _cmd_check(book: RuleBook, args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     worst = EXIT_OK
     for path in args.drafts:
-        try:
-            draft = read_draft(path)
-        except DraftFileError as error:
-            _error(str(error))
-            results.append({"draft": str(path), "error": error.zh, "error_en": error.en})
-            worst = EXIT_BAD_INPUT
-            continue
-        if draft.direction and book.guide.direction(draft.direction) is None:
-            _error(f"{path}: {_unknown_direction(book, draft.direction)}")
-            results.append({"draft": str(path), "error": _unknown_direction(book, draft.direction)})
+        draft = _read_for_guide(book, path)
+        if isinstance(draft, str):
+            results.append({"draft": str(path), "error": draft})
             worst = EXIT_BAD_INPUT
             continue
         findings = book.evaluate(draft)
@@ -152,6 +208,7 @@ COMMANDS = {
     "schema": _cmd_schema,
     "new": _cmd_new,
     "check": _cmd_check,
+    "render": _cmd_render,
 }
 
 

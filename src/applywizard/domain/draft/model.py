@@ -111,6 +111,7 @@ class Project(DraftModel):
     title_en: ShortText = ""
     area: ShortText = ""
     keywords: ShortText = ""
+    recommending_body: ShortText = Field(default="", description="推荐单位")
     start_date: BoundedDate | None = None
     end_date: BoundedDate | None = None
     duration_months: int | None = Field(default=None, ge=1, le=240)

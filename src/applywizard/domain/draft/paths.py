@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "project.title_en": ("项目名称（英文）", "Project title (English)"),
     "project.area": ("所属领域", "Field"),
     "project.keywords": ("关键词", "Keywords"),
+    "project.recommending_body": ("推荐单位", "Recommending body"),
     "project.start_date": ("项目开始日期", "Start date"),
     "project.end_date": ("项目结束日期", "End date"),
     "project.duration_months": ("实施周期（月）", "Duration (months)"),

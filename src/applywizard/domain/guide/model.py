@@ -269,6 +269,7 @@ class AttachmentKind(GuideModel):
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
     extensions: tuple[str, ...] = Field(min_length=1)
+    ip_relevant: bool = False
 
 
 class Declaration(GuideModel):
@@ -320,6 +321,7 @@ class Guide(GuideModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
+    programme: str = Field(min_length=1, description="所属专项")
     status: str = Field(min_length=1)
     issued: date | None = None
     source: str = Field(min_length=1)

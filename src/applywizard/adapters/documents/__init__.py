@@ -1,0 +1,1 @@
+"""The generated documents: the application form, the bilateral tables, the IP checklists."""
