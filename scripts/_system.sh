@@ -1,0 +1,18 @@
+# Sourced by scripts/test: installs the Debian/Ubuntu packages the tests need,
+# only those missing. LibreOffice and poppler read the generated documents back;
+# Noto CJK renders Chinese in them.
+set -euo pipefail
+missing=()
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -q "Noto Serif CJK"; }; then
+  missing+=(fonts-noto-cjk)
+fi
+if ((${#missing[@]})); then
+  echo "Installing system packages: ${missing[*]}" >&2
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >&2
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi

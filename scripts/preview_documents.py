@@ -1,0 +1,57 @@
+"""Render drafts, convert the outputs with LibreOffice, and write page images to look at.
+
+    .venv/bin/python scripts/preview_documents.py examples/1.1.json examples/2.8.json \\
+        --out docs/previews
+
+For each draft: pages 1-3 of the application form, page 1 of the IP
+checklist and page 1 of the bilateral workbook (its partners sheet), as PNG.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.office import convert, to_png  # noqa: E402
+
+from applywizard.adapters.documents.render import render_all  # noqa: E402
+from applywizard.adapters.draft_files import read_draft  # noqa: E402
+from applywizard.adapters.guide_files import shipped_guide  # noqa: E402
+
+
+def preview(draft_path: Path, out: Path, *, dpi: int) -> list[Path]:
+    """Page images of every output of one draft."""
+    book = shipped_guide()
+    draft = read_draft(draft_path)
+    target = out / draft_path.stem
+    target.mkdir(parents=True, exist_ok=True)
+    images: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        rendered = render_all(book, draft, Path(folder), allow_incomplete=True)
+        for path, name, pages in zip(
+            rendered.files, ("form", "checklist", "tables"), (3, 1, 1), strict=True
+        ):
+            [pdf] = convert(path, "pdf", Path(folder) / "pdf" / name)
+            images += to_png(pdf, target / name, first=1, last=pages, dpi=dpi)
+    return images
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("drafts", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "previews")
+    parser.add_argument("--dpi", type=int, default=70)
+    args = parser.parse_args()
+    for draft in args.drafts:
+        for image in preview(draft, args.out, dpi=args.dpi):
+            print(image)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
