@@ -96,12 +96,14 @@ def loop_table(
     fields: list[str],
     widths: list[float],
     var: str = "r",
+    right: tuple[str, ...] = ("central", "self_raised", "months"),
 ) -> None:
     grid = table(document, widths, header)
     loop_row(grid, widths, f"{{%tr for {var} in {items} %}}")
     cells = add_row(grid, widths)
     for cell, field in zip(cells, fields, strict=True):
-        cell_text(cell, f"{{{{ {var}.{field} }}}}")
+        align = WD_ALIGN_PARAGRAPH.RIGHT if field in right else None
+        cell_text(cell, f"{{{{ {var}.{field} }}}}", align=align)
     loop_row(grid, widths, "{%tr endfor %}")
 
 
@@ -231,7 +233,7 @@ def team_section(document: Document) -> None:
             "自筹资金（万元）",
         ],
         fields=["index", "name", "credit_code", "type", "role", "central", "self_raised"],
-        widths=[1.0, 4.6, 3.4, 1.6, 1.2, 2.1, 2.1],
+        widths=[1.3, 3.9, 4.4, 1.5, 1.1, 1.9, 1.9],
     )
     document.add_heading("（二）外方合作单位", level=3)
     loop_table(
@@ -248,7 +250,7 @@ def team_section(document: Document) -> None:
             "外方负责人",
         ],
         fields=["index", "name", "name_zh", "country", "type", "registered_on", "role", "leader"],
-        widths=[1.0, 3.6, 2.8, 1.5, 1.5, 2.4, 1.2, 2.0],
+        widths=[1.3, 3.4, 2.7, 1.5, 1.5, 2.4, 1.2, 2.0],
     )
     paragraph(document, "{%p if brics %}")
     paragraph(document, "金砖国家联合申请确认编号：{{ brics.confirmation_number }}", bold=True)
@@ -257,9 +259,9 @@ def team_section(document: Document) -> None:
     loop_table(
         document,
         "team",
-        header=["序号", "姓名", "角色", "所在单位", "职称", "学科领域", "分工", "每年投入（月）"],
+        header=["序号", "姓名", "角色", "所在单位", "职称", "学科领域", "分工", "月/年"],
         fields=["index", "name", "role", "unit", "title", "field", "task", "months"],
-        widths=[1.0, 1.6, 2.0, 3.2, 1.8, 2.2, 2.8, 1.4],
+        widths=[1.3, 1.6, 2.0, 3.2, 1.8, 2.2, 2.8, 1.1],
     )
     document.add_heading("（四）任务分工", level=3)
     text_loop(document, "task_division")
@@ -293,7 +295,7 @@ def budget_section(document: Document) -> None:
     ):
         cell_text(cell, f"{{{{ {tag} }}}}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     document.add_heading("（二）支出预算（按年度、科目、来源，万元）", level=3)
-    widths = [1.4, 2.4, 1.8, 2.0, 1.8, 1.7, 1.7, 1.6, 1.6]
+    widths = [1.3, 2.7, 1.7, 1.8, 1.7, 1.6, 1.7, 1.7, 1.8]
     header = [
         "年度",
         "来源",
@@ -374,7 +376,7 @@ def attachments_section(document: Document) -> None:
         "attachments",
         header=["序号", "附件类型", "文件名", "签署日期", "含知识产权条款", "各方均已签署"],
         fields=["index", "kind", "file_name", "signed_on", "contains_ip", "signed_by_all"],
-        widths=[1.0, 5.0, 4.4, 2.4, 1.6, 1.6],
+        widths=[1.3, 4.7, 4.4, 2.4, 1.6, 1.6],
     )
     paragraph(document, "{%p if declarations %}")
     document.add_heading("申报承诺", level=3)
@@ -390,7 +392,7 @@ def attachments_section(document: Document) -> None:
         "open_findings",
         header=["严重程度", "指南条款", "说明"],
         fields=["severity", "citation", "message"],
-        widths=[1.8, 4.0, 10.2],
+        widths=[2.0, 3.8, 10.2],
         var="f",
     )
     paragraph(document, "{%p endif %}")
@@ -442,7 +444,7 @@ def ip_checklist() -> Document:
 
     document.add_heading("二、合作协议应包括的一般事项", level=2)
     paragraph(document, "依据：{{ checklist.source }}", size=SIZE_5)
-    widths = [1.0, 6.6, 5.4, 1.5, 1.5]
+    widths = [1.3, 6.3, 5.4, 1.5, 1.5]
     grid = table(document, widths, ["序号", "事项", "Item", "已包括", "审核"])
     loop_row(grid, widths, "{%tr for g in checklist.general %}")
     cells = add_row(grid, widths)

@@ -78,6 +78,7 @@ def to_png(
     pdf: Path, out_prefix: Path, *, first: int = 1, last: int = 3, dpi: int = 70
 ) -> list[Path]:
     """Pages of a PDF as PNG images."""
+    out_prefix.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             "pdftoppm",
