@@ -11,6 +11,8 @@ long for a cell is cut with a visible marker and reported, never silently.
 from __future__ import annotations
 
 import io
+import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -100,6 +102,30 @@ def _sheet(state: _Writing, title: str, headers: Sequence[tuple[str, str, float]
     return sheet
 
 
+def _display_width(text: str) -> float:
+    """Roughly how many character widths ``text`` takes: CJK counts double."""
+    return sum(2.0 if unicodedata.east_asian_width(char) in "WF" else 1.1 for char in text)
+
+
+def fit_row_heights(sheet: Worksheet, *, line_height: float = 13.5) -> None:
+    """Give each row the height its wrapped text needs (openpyxl does not size rows)."""
+    widths = {
+        letter: dimension.width or 10 for letter, dimension in sheet.column_dimensions.items()
+    }
+    for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or cell.value.startswith("="):
+                continue
+            width = widths.get(str(cell.column_letter), 10)
+            needed = sum(
+                max(1, math.ceil(_display_width(part) / max(width - 1, 1)))
+                for part in cell.value.split("\n")
+            )
+            lines = max(lines, needed)
+        sheet.row_dimensions[number].height = min(409, lines * line_height + 2)
+
+
 def _choices(sheet: Worksheet, cells: str, options: Sequence[str]) -> None:
     rule = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
     rule.error = "请从列表中选择 / choose from the list"
@@ -113,18 +139,18 @@ def _partners(state: _Writing, ctx: dict[str, Any]) -> None:
         state,
         "合作单位 Partners",
         [
-            ("方", "Side", 7),
-            ("序号", "No.", 6),
-            ("单位名称（原文）", "Name", 30),
-            ("中文名称", "Name (Chinese)", 24),
-            ("国别", "Country", 12),
-            ("类型", "Type", 11),
-            ("角色", "Role", 8),
-            ("负责人", "Leader", 14),
-            ("登记号", "Registration no.", 22),
-            ("预算", "Budget", 14),
-            ("币种", "Currency", 8),
-            ("承担任务", "Tasks", 40),
+            ("方", "Side", 6),
+            ("序号", "No.", 5),
+            ("单位名称（原文）", "Name", 26),
+            ("中文名称", "Name (Chinese)", 20),
+            ("国别", "Country", 8),
+            ("类型", "Type", 9),
+            ("角色", "Role", 6),
+            ("负责人", "Leader", 12),
+            ("登记号", "Registration no.", 19),
+            ("预算", "Budget", 12),
+            ("币种", "Currency", 9),
+            ("承担任务", "Tasks", 34),
         ],
     )
     row = 2
@@ -311,6 +337,8 @@ def render_workbook(
     _tasks(state, ctx)
     _team(state, ctx)
     _checklist(state, ctx["checklist"])
+    for sheet in state.book.worksheets:
+        fit_row_heights(sheet)
     if ctx["meta"]["is_draft"]:
         for sheet in state.book.worksheets:
             header = sheet.oddHeader.center if sheet.oddHeader is not None else None
