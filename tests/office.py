@@ -21,8 +21,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(source: Path, target_format: str, out: Path, *, timeout: float = 120) -> list[Path]:
-    """Convert ``source`` with LibreOffice headless; returns the files it wrote."""
+def convert(
+    source: Path | list[Path], target_format: str, out: Path, *, timeout: float = 600
+) -> list[Path]:
+    """Convert files with one LibreOffice run (headless); returns the files it wrote."""
+    sources = source if isinstance(source, list) else [source]
     binary = soffice()
     if binary is None:
         raise RuntimeError("LibreOffice is not installed (scripts/test installs it)")
@@ -40,7 +43,7 @@ def convert(source: Path, target_format: str, out: Path, *, timeout: float = 120
                 target_format,
                 "--outdir",
                 str(out),
-                str(source),
+                *map(str, sources),
             ],
             capture_output=True,
             text=True,
@@ -50,14 +53,15 @@ def convert(source: Path, target_format: str, out: Path, *, timeout: float = 120
         )
     written = sorted(set(out.iterdir()) - before)
     if result.returncode != 0 or not written:
-        raise RuntimeError(f"LibreOffice failed on {source.name}: {result.stdout}{result.stderr}")
+        names = ", ".join(path.name for path in sources)
+        raise RuntimeError(f"LibreOffice failed on {names}: {result.stdout}{result.stderr}")
     return written
 
 
 def pdf_text(pdf: Path) -> str:
     """The text of a PDF (poppler's pdftotext)."""
     result = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     )
     return result.stdout
 

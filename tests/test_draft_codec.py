@@ -181,3 +181,22 @@ def test_a_ten_megabyte_string_is_refused_before_parsing() -> None:
 
 def test_the_current_schema_version_is_written() -> None:
     assert json.loads(encode_draft(Draft()))["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("amount", "accepted"),
+    [
+        ("2000000000", True),
+        ("999999999999999.99", True),
+        ("1000000000000000.01", False),
+        ("-1", False),
+    ],
+)
+def test_a_partners_own_budget_takes_amounts_in_any_currency(amount: str, accepted: bool) -> None:
+    raw = _with(
+        foreign_partners__0__budget_amount=amount, foreign_partners__0__budget_currency="KRW"
+    )
+    if accepted:
+        assert str(decode_draft(raw).foreign_partners[0].budget_amount) == amount
+    else:
+        assert "foreign_partners.0.budget_amount" in _refusal(raw).en

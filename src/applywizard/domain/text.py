@@ -85,6 +85,16 @@ Wan = Annotated[
 """An amount in 万元 (10,000 yuan), to the yuan fen (six decimal places)."""
 
 
+FOREIGN_MONEY_MAX = Decimal("1000000000000000")
+"""10^15 in a partner's own currency: room for budgets in KRW, INR or RUB."""
+
+ForeignAmount = Annotated[
+    Decimal,
+    Field(ge=0, le=FOREIGN_MONEY_MAX, max_digits=19, decimal_places=2, allow_inf_nan=False),
+]
+"""An amount in a foreign partner's own currency (whole units, to the cent)."""
+
+
 def is_blank(value: object) -> bool:
     """True for None, empty or whitespace-only text and empty collections."""
     if value is None:

@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from applywizard.domain.text import LongText, ShortText, Wan
+from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
 SCHEMA_VERSION: Literal[1] = 1
 """The version this program writes; older drafts are migrated on load."""
@@ -157,7 +157,7 @@ class ForeignPartner(DraftModel):
     registration_number: ShortText = ""
     role: Role = Role.PARTICIPANT
     leader_name: ShortText = ""
-    budget_amount: Wan | None = Field(default=None, description="In budget_currency")
+    budget_amount: ForeignAmount | None = Field(default=None, description="In budget_currency")
     budget_currency: CurrencyCode | None = None
     tasks: LongText = ""
 
