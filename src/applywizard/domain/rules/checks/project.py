@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from applywizard.domain.dates import span_months
+from applywizard.domain.draft.paths import resolve
 from applywizard.domain.guide.model import Direction, DurationRule, Severity, Strength
-from applywizard.domain.rules.checks.registry import NoParams, check_kind
+from applywizard.domain.rules.checks.registry import NoParams, Params, check_kind
+from applywizard.domain.rules.checks.values import DraftPath
 from applywizard.domain.rules.context import Context, Problem, join_en, join_zh
 
 
@@ -175,3 +177,28 @@ def duration_rule(_: NoParams, ctx: Context) -> Iterator[Problem]:
         {"months": months},
         section,
     )
+
+
+class CallPathParams(Params):
+    path: DraftPath
+
+
+@check_kind("call_matches_theme", CallPathParams)
+def call_matches_theme(params: CallPathParams, ctx: Context) -> Iterator[Problem]:
+    """The foreign call identifier belongs to the EU topic of the chosen theme (1.4)."""
+    direction, selection = ctx.direction, ctx.draft.selection
+    if direction is None:
+        return
+    field = next((f for f in direction.fields if f.id == selection.field), None)
+    theme = next((t for t in field.themes if t.id == selection.theme), None) if field else None
+    identifier = resolve(ctx.draft, params.path)
+    if theme is None or theme.eu_topic is None or not identifier:
+        return
+    if not str(identifier).upper().startswith(theme.eu_topic.upper()):
+        yield Problem(
+            params.path,
+            f"所选主题对应的欧方指南编号为 {theme.eu_topic}，而填写的是 {identifier}",
+            f"The chosen theme corresponds to the EU topic {theme.eu_topic}; the call given is "
+            f"{identifier}",
+            {"topic": theme.eu_topic, "value": identifier},
+        )
