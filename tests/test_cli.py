@@ -192,3 +192,41 @@ def test_the_installed_command_runs_as_a_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout.decode("utf-8"))) == 18
+
+
+def test_render_writes_every_output_of_a_complete_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(
+        capsys, "render", str(ROOT / "examples" / "2.6.json"), "--out", str(tmp_path)
+    )
+    assert code == 0, err
+    written = sorted(tmp_path.iterdir())
+    assert [path.suffix for path in written] == [".xlsx", ".docx", ".docx"]
+    assert all(str(path) in out for path in written)
+    assert "[4/4]" in err and "草稿" not in "".join(path.name for path in written)
+
+
+def test_render_refuses_a_draft_with_errors_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.json"
+    save_draft(small_draft(), draft)
+    code, _, err = _run(capsys, "render", str(draft), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "--allow-incomplete" in err and "declarations.both_sides_apply" in err
+    assert not (tmp_path / "out").exists()
+    code, _, err = _run(
+        capsys, "render", str(draft), "--out", str(tmp_path / "out"), "--allow-incomplete"
+    )
+    assert code == 0 and "DRAFT" in err
+    assert all("草稿" in path.name for path in (tmp_path / "out").iterdir())
+
+
+def test_render_a_file_that_is_not_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"{")
+    code, _, err = _run(capsys, "render", str(bad), "--out", str(tmp_path / "out"))
+    assert code == 2 and "Traceback" not in err and str(bad) in err
