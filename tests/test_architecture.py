@@ -24,7 +24,7 @@ def test_import_contracts_in_pyproject_hold() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout
+    assert " kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize("module", sorted(DOMAIN.rglob("*.py")), ids=lambda p: p.name)

@@ -1,5 +1,5 @@
-"""``python -m applywizard`` runs the command line."""
+"""``python -m applywizard`` runs the program."""
 
-from applywizard.cli.main import run
+from applywizard.launcher import run
 
 run()

@@ -306,12 +306,10 @@ def build_context(
             for item in guide.declarations
             if item.id in draft.declarations
         ],
-        "joint_lab": _joint_lab(draft)
-        if direction and _uses(book, direction, "joint_lab.")
-        else None,
-        "horizon": _horizon(draft) if direction and _uses(book, direction, "horizon.") else None,
+        "joint_lab": _joint_lab(draft) if book.reads(draft.direction, "joint_lab.") else None,
+        "horizon": _horizon(draft) if book.reads(draft.direction, "horizon.") else None,
         "brics": {"confirmation_number": draft.brics.confirmation_number}
-        if direction and _uses(book, direction, "brics.")
+        if book.reads(draft.direction, "brics.")
         else None,
         "open_findings": [
             {
@@ -328,15 +326,6 @@ def build_context(
 
 def _empty_unit() -> dict[str, Any]:
     return {"name": "", "credit_code": ""}
-
-
-def _uses(book: RuleBook, direction: Direction, prefix: str) -> bool:
-    """Whether the direction's rules read facts under ``prefix`` (joint_lab., horizon., …)."""
-    for rule in book.rules_for(direction.code):
-        path = getattr(rule.params, "path", "")
-        if isinstance(path, str) and path.startswith(prefix):
-            return True
-    return False
 
 
 def _joint_lab(draft: Draft) -> dict[str, Any]:

@@ -116,6 +116,14 @@ class RuleBook:
         """The rules a draft of this direction is judged by (general ones if unknown)."""
         return self._rules.get(direction, self._rules[None])
 
+    def reads(self, direction: str, prefix: str) -> bool:
+        """Whether a direction's rules read fields under ``prefix`` (``horizon.``, …)."""
+        for rule in self._rules.get(direction, ()):
+            path = getattr(rule.params, "path", "")
+            if isinstance(path, str) and path.startswith(prefix):
+                return True
+        return False
+
     def evaluate(self, draft: Draft) -> list[Finding]:
         """Every finding about a draft: errors first, then in the order of the rules."""
         direction = self.guide.direction(draft.direction) if draft.direction else None

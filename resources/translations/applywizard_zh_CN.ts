@@ -1,0 +1,575 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ApplyWizard</name>
+    <message>
+        <source>an untitled application</source>
+        <translation>未命名的申报书</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的内容？</translation>
+    </message>
+    <message>
+        <source>ApplyWizard was not closed properly. Recover the unsaved changes to {origin}?</source>
+        <translation>ApplyWizard 上次未正常关闭。是否恢复对“{origin}”的未保存修改？</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>ApplyWizard</source>
+        <translation>ApplyWizard 申报助手</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside ApplyWizard. Your draft is kept; save it, and send the log file to support.</source>
+        <translation>ApplyWizard 内部出错。草稿内容仍在，请先保存，并将日志文件发给技术支持。</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>What the direction requires</source>
+        <translation>本方向的要求</translation>
+    </message>
+    <message>
+        <source>Documents to attach</source>
+        <translation>须提交的附件</translation>
+    </message>
+    <message>
+        <source>Documents the direction requires</source>
+        <translation>本方向要求的附件</translation>
+    </message>
+    <message>
+        <source>Declarations to confirm</source>
+        <translation>须确认的申报承诺</translation>
+    </message>
+    <message>
+        <source>Attached documents</source>
+        <translation>已添加的附件</translation>
+    </message>
+    <message>
+        <source>Attach each document with the button, or drop files on this page. Only the file's name, size and SHA-256 are recorded; keep the file itself for submission.</source>
+        <translation>用按钮添加附件，或把文件拖放到本页。程序只记录文件名、大小和 SHA-256 校验值；原文件请妥善保存，提交时使用。</translation>
+    </message>
+    <message>
+        <source>Kind of document to attach</source>
+        <translation>附件类型</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>添加附件(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>Re&amp;place file…</source>
+        <translation>替换文件(&amp;P)……</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Selected attachment</source>
+        <translation>选中的附件</translation>
+    </message>
+    <message>
+        <source>Choose a direction first: its rules say which documents to attach.</source>
+        <translation>请先选择指南方向：所需附件由方向的要求决定。</translation>
+    </message>
+    <message>
+        <source>The rules read no further facts for this kind.</source>
+        <translation>此类附件无需填写其他信息。</translation>
+    </message>
+    <message>
+        <source>Replace the file</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <source>(no kind)</source>
+        <translation>（未选类型）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Select an attachment to give its facts.</source>
+        <translation>选中一个附件以填写其信息。</translation>
+    </message>
+    <message>
+        <source>The rules read for this kind (marked *): {facts}</source>
+        <translation>此类附件须填写（带 * 号）：{facts}</translation>
+    </message>
+    <message>
+        <source>Attached as {kind}: {names}</source>
+        <translation>已作为“{kind}”添加：{names}</translation>
+    </message>
+    <message>
+        <source>Direction {code} asks for no particular document or declaration.</source>
+        <translation>方向 {code} 没有特别要求的附件或申报承诺。</translation>
+    </message>
+    <message>
+        <source>Direction {code} asks for the following (clause cited).</source>
+        <translation>方向 {code} 要求以下材料（注明指南条款）。</translation>
+    </message>
+    <message>
+        <source>not attached yet</source>
+        <translation>尚未添加</translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>（无文件）</translation>
+    </message>
+    <message>
+        <source>Replaced the file of attachment {n}.</source>
+        <translation>已替换附件 {n} 的文件。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>attached: {files}</source>
+        <translation>已添加：{files}</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>optional: needed when the {kind} has no IP clauses</source>
+        <translation>可选：{kind}不含知识产权条款时须提供</translation>
+    </message>
+    <message>
+        <source>Theoretical basic research (indirect costs up to a flat rate)</source>
+        <translation>纯理论基础研究（间接费用按固定比例核定）</translation>
+    </message>
+    <message>
+        <source>Income budget (10k CNY)</source>
+        <translation>收入预算（万元）</translation>
+    </message>
+    <message>
+        <source>Expenditure by year (10k CNY)</source>
+        <translation>分年度支出预算（万元）</translation>
+    </message>
+    <message>
+        <source>&amp;Add year</source>
+        <translation>增加年度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a budget year</source>
+        <translation>增加一个预算年度</translation>
+    </message>
+    <message>
+        <source>Findings on the budget (activate one to go to its field)</source>
+        <translation>预算检查结果（选中一条可跳转到相应字段）</translation>
+    </message>
+    <message>
+        <source>Findings on the budget</source>
+        <translation>预算检查结果</translation>
+    </message>
+    <message>
+        <source>Totals (10k CNY)</source>
+        <translation>合计（万元）</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Expenditure</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <source>Chinese units' funds</source>
+        <translation>中方单位经费</translation>
+    </message>
+    <message>
+        <source>(year)</source>
+        <translation>（年度）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>this year</source>
+        <translation>本年度</translation>
+    </message>
+    <message>
+        <source>Remove budget year</source>
+        <translation>删除预算年度</translation>
+    </message>
+    <message>
+        <source>No Chinese units yet: their funds are entered on the Chinese units page.</source>
+        <translation>尚无中方单位：各单位经费在“中方单位”页填写。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Indirect costs (central funds)</source>
+        <translation>间接费用（中央财政资金）</translation>
+    </message>
+    <message>
+        <source>How the budget was worked out, category by category</source>
+        <translation>预算测算依据（按科目说明）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>各年合计</translation>
+    </message>
+    <message>
+        <source>Total, both sources</source>
+        <translation>两类来源合计</translation>
+    </message>
+    <message>
+        <source>Base: direct costs less equipment purchase</source>
+        <translation>核定基数：直接费用扣除设备购置费</translation>
+    </message>
+    <message>
+        <source>Cap on indirect costs</source>
+        <translation>间接费用上限</translation>
+    </message>
+    <message>
+        <source>Indirect costs budgeted</source>
+        <translation>已列间接费用</translation>
+    </message>
+    <message>
+        <source>Remove budget year {year}</source>
+        <translation>删除 {year} 年度预算</translation>
+    </message>
+    <message>
+        <source>Remove {year} and all its amounts?</source>
+        <translation>删除 {year} 年度及其全部金额？</translation>
+    </message>
+    <message>
+        <source>flat rate {rate}% for theoretical basic research</source>
+        <translation>纯理论基础研究固定比例 {rate}%</translation>
+    </message>
+    <message>
+        <source>tiered rates</source>
+        <translation>分段比例</translation>
+    </message>
+    <message>
+        <source>Direct costs</source>
+        <translation>直接费用</translation>
+    </message>
+    <message>
+        <source>The Chinese units' funds do not add up to the expenditure: {sources}.</source>
+        <translation>中方各单位经费合计与支出预算不一致：{sources}。</translation>
+    </message>
+    <message>
+        <source>Indirect costs exceed the cap by {amount}.</source>
+        <translation>间接费用超出上限 {amount}。</translation>
+    </message>
+    <message>
+        <source>up to {limit}: {rate}%</source>
+        <translation>{limit} 以内：{rate}%</translation>
+    </message>
+    <message>
+        <source>above: {rate}%</source>
+        <translation>超过部分：{rate}%</translation>
+    </message>
+    <message>
+        <source>Search directions</source>
+        <translation>搜索指南方向</translation>
+    </message>
+    <message>
+        <source>Search: code, title, country, area…</source>
+        <translation>搜索：编号、名称、国家、领域……</translation>
+    </message>
+    <message>
+        <source>Partner country</source>
+        <translation>合作国家</translation>
+    </message>
+    <message>
+        <source>Any partner country</source>
+        <translation>任意合作国家</translation>
+    </message>
+    <message>
+        <source>Direction in full</source>
+        <translation>指南方向全文</translation>
+    </message>
+    <message>
+        <source>Guide direction</source>
+        <translation>指南方向</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>指南方向</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Budget (10k CNY)</source>
+        <translation>经费（万元）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>实施周期</translation>
+    </message>
+    <message>
+        <source>Other requirements (其他要求)</source>
+        <translation>其他要求</translation>
+    </message>
+    <message>
+        <source>Research areas</source>
+        <translation>领域方向</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)……</translation>
+    </message>
+    <message>
+        <source>Generate even with errors, marking every output 草稿 / DRAFT</source>
+        <translation>仍有错误时也生成，所有文件标注“草稿 / DRAFT”</translation>
+    </message>
+    <message>
+        <source>&amp;Generate documents</source>
+        <translation>生成申报材料(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>已生成的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No errors: the documents can be generated.</source>
+        <translation>没有错误，可以生成申报材料。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder first.</source>
+        <translation>请先选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
+        <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
+    </message>
+    <message>
+        <source>Text cut to fit a cell (full text in the form): {cell}</source>
+        <translation>文字超出单元格容量已截断（全文见申报书）：{cell}</translation>
+    </message>
+    <message>
+        <source>The application still has {count} errors. Fix them (see Review), or tick the box to generate drafts marked 草稿 / DRAFT.</source>
+        <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
+    </message>
+    <message>
+        <source>No direction chosen yet: every country of the guide is offered.</source>
+        <translation>尚未选择指南方向：列出指南涉及的全部国家。</translation>
+    </message>
+    <message>
+        <source>Partner countries of direction {code}: {names}</source>
+        <translation>方向 {code} 的合作国家：{names}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Parts of the application form</source>
+        <translation>申报书正文各部分</translation>
+    </message>
+    <message>
+        <source>Joint laboratory (1.1)</source>
+        <translation>联合实验室（1.1）</translation>
+    </message>
+    <message>
+        <source>Horizon Europe proposal</source>
+        <translation>地平线欧洲项目</translation>
+    </message>
+    <message>
+        <source>BRICS joint application</source>
+        <translation>金砖国家联合申请</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Coverage of the guide's clauses</source>
+        <translation>指南条款覆盖情况</translation>
+    </message>
+    <message>
+        <source>Clauses of the direction</source>
+        <translation>本方向的条款</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Guide clause</source>
+        <translation>指南条款</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>How it is handled</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>No findings: the application meets every rule ApplyWizard checks.</source>
+        <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
+    </message>
+    <message>
+        <source>(paragraph)</source>
+        <translation>（整段）</translation>
+    </message>
+    <message>
+        <source>{errors} errors and {warnings} warnings. Errors block generating documents; warnings do not.</source>
+        <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
+    </message>
+    <message>
+        <source>Prepare an application to the 2023 intergovernmental international S&amp;T innovation cooperation call. Every step is checked against the rules of the direction you choose.</source>
+        <translation>准备“政府间国际科技创新合作”重点专项 2023 年度第一批项目申报材料。每一步都按所选指南方向的要求实时检查。</translation>
+    </message>
+    <message>
+        <source>Recent drafts</source>
+        <translation>最近的草稿</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Choose an earlier draft</source>
+        <translation>选择以往的草稿</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申报(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a draft…</source>
+        <translation>打开草稿(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>New from an &amp;earlier draft…</source>
+        <translation>以往草稿新建(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12).</source>
+        <translation>项目负责人和骨干成员。所在单位可从中方单位中选择；投入时间按每年月数填写（最多 12）。</translation>
+    </message>
+    <message>
+        <source>The lead unit (申报单位) and every participating Chinese unit, names in full as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元).</source>
+        <translation>牵头申报单位和全部中方参与单位，名称与公章一致。须且只能标记一家牵头单位。经费单位为万元。</translation>
+    </message>
+    <message>
+        <source>Units together: central funds {central}, self-raised {raised} (10k CNY)</source>
+        <translation>各单位合计：中央财政资金 {central}，自筹资金 {raised}（万元）</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation>下移(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Remove {item}?</source>
+        <translation>删除{item}？</translation>
+    </message>
+    <message>
+        <source>&amp;Findings: {count}</source>
+        <translation>检查结果(&amp;F)：{count}</translation>
+    </message>
+    <message>
+        <source> (choose a row)</source>
+        <translation>（请选择一行）</translation>
+    </message>
+    <message>
+        <source>(not offered)</source>
+        <translation>（不在可选范围）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Untitled application</source>
+        <translation>未命名申报书</translation>
+    </message>
+    <message>
+        <source>Save application as</source>
+        <translation>申报书另存为</translation>
+    </message>
+    <message>
+        <source>Open application</source>
+        <translation>打开申报书</translation>
+    </message>
+    <message>
+        <source>The application has unsaved changes. Save them?</source>
+        <translation>申报书有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Errors: {errors}  Warnings: {warnings}</source>
+        <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+</context>
+</TS>

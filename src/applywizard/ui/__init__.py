@@ -1,0 +1,1 @@
+"""The wizard window (PySide6). The only package that imports Qt."""

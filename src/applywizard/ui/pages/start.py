@@ -1,0 +1,144 @@
+"""Start: a new application, an existing draft, a recent one, or one built on an earlier draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from applywizard.adapters.draft_files import DraftFileError, read_draft
+from applywizard.domain.draft.model import Draft
+from applywizard.ui.pages.base import WizardPage
+from applywizard.ui.text import _, language
+from applywizard.workflow.flow import PageId
+
+if TYPE_CHECKING:
+    from applywizard.ui.wizard import ApplicationWizard
+
+
+class StartPage(WizardPage):
+    """The first page."""
+
+    page_id = PageId.START
+
+    def build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _(
+                "Prepare an application to the 2023 intergovernmental international S&T "
+                "innovation cooperation call. Every step is checked against the rules of the "
+                "direction you choose."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        buttons = QHBoxLayout()
+        for name, text, action in (
+            ("start.new", _("&New application"), self.new_application),
+            ("start.open", _("&Open a draft…"), self.open_draft),
+            ("start.reuse", _("New from an &earlier draft…"), self.new_from_earlier),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(_("Recent drafts")))
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("start.recent")
+        self.recent_list.setAccessibleName(_("Recent drafts"))
+        self.recent_list.itemActivated.connect(self._open_recent)
+        layout.addWidget(self.recent_list)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Language")))
+        self.language = QComboBox()
+        self.language.setObjectName("start.language")
+        self.language.setAccessibleName(_("Language"))
+        self.language.addItem("中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(self.language.findData(language()), 0))
+        self.language.activated.connect(self._language_chosen)
+        row.addWidget(self.language)
+        row.addStretch()
+        layout.addLayout(row)
+
+    def _wizard(self) -> ApplicationWizard:
+        from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise
+
+        wizard = self.wizard()
+        assert isinstance(wizard, ApplicationWizard)
+        return wizard
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """Fill the recent drafts."""
+        self.recent_list.clear()
+        for entry in self._wizard().recent():
+            item = QListWidgetItem(Path(entry).name)
+            item.setToolTip(entry)
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.recent_list.addItem(item)
+
+    def new_application(self) -> None:
+        """Start an empty application."""
+        wizard = self._wizard()
+        if not wizard.settle_unsaved():
+            return
+        session = self.hub.session
+        session.replace(Draft(guide_id=session.book.guide.id), path=None, dirty=False)
+        self.hub.replaced.emit()
+        wizard.next()
+
+    def open_draft(self) -> None:
+        """Choose and open a draft."""
+        self._wizard().open_dialog()
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        wizard = self._wizard()
+        if wizard.settle_unsaved() and wizard.open_path(Path(item.data(Qt.ItemDataRole.UserRole))):
+            wizard.next()
+
+    def new_from_earlier(self) -> None:
+        """Start a new application keeping an earlier draft's units, people and partners."""
+        wizard = self._wizard()
+        if not wizard.settle_unsaved():
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose an earlier draft"), str(Path.home()), "ApplyWizard (*.json)"
+        )
+        if not chosen:
+            return
+        self.start_from(Path(chosen))
+
+    def start_from(self, path: Path) -> bool:
+        """Start from the draft in ``path`` (the dialog's second half)."""
+        try:
+            earlier = read_draft(path)
+        except DraftFileError as error:
+            QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
+            return False
+        self.hub.session.start_from_earlier(earlier)
+        self.hub.replaced.emit()
+        self._wizard().next()
+        return True
+
+    def _language_chosen(self, index: int) -> None:
+        settings = QSettings()
+        settings.setValue("language", self.language.itemData(index))
+        QMessageBox.information(
+            self,
+            "ApplyWizard",
+            "界面语言将在重新启动后生效。\nThe language changes when ApplyWizard restarts.",
+        )

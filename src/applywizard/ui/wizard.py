@@ -1,0 +1,266 @@
+"""The wizard window: pages, the page list with each page's state, files and autosave.
+
+State lives in the draft (the session), not in QWizard fields, so Back never
+loses anything and pages can be filled in any order: Next is always enabled,
+and errors block only generating. Ctrl+S saves, Ctrl+Shift+S saves as,
+Ctrl+O opens; the title shows the file and an unsaved mark; every 30 s and on
+every page change unsaved work goes to a recovery file, never over the user's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from applywizard.adapters.draft_files import DraftFileError
+from applywizard.ui.binding import DraftHub
+from applywizard.ui.pages.base import WizardPage
+from applywizard.ui.text import _, bilingual
+from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
+
+AUTOSAVE_MS = 30_000
+RECENT_LIMIT = 8
+DRAFT_FILTER = "ApplyWizard (*.json)"
+
+
+class ApplicationWizard(QWizard):
+    """The whole application window."""
+
+    def __init__(self, hub: DraftHub, settings: QSettings, pages: list[WizardPage]) -> None:
+        super().__init__()
+        self.hub = hub
+        self.settings = settings
+        self.setObjectName("wizard")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.IndependentPages, on=True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, on=True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, on=True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, _("Save"))
+        self.customButtonClicked.connect(lambda _which: self.save())
+        self.setOption(QWizard.WizardOption.NoCancelButton, on=True)
+        self.pages: dict[PageId, WizardPage] = {}
+        for page in pages:
+            self.setPage(ORDER.index(page.page_id), page)
+            self.pages[page.page_id] = page
+        self._build_side()
+        self._shortcuts()
+        self.resize(1100, 760)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.write_recovery)
+        self.autosave.start()
+        self.currentIdChanged.connect(self._page_changed)
+        hub.edited.connect(self.refresh)
+        hub.replaced.connect(self.refresh)
+        self.refresh()
+
+    # -- the side panel ---------------------------------------------------------
+    def _build_side(self) -> None:
+        side = QWidget()
+        layout = QVBoxLayout(side)
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("page-list")
+        self.page_list.setAccessibleName(_("Pages"))
+        for page_id in ORDER:
+            if page_id in self.pages:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, page_id.value)
+                self.page_list.addItem(item)
+        self.page_list.itemActivated.connect(self._page_chosen)
+        self.page_list.itemClicked.connect(self._page_chosen)
+        self.counts = QLabel()
+        self.counts.setObjectName("finding-counts")
+        self.counts.setWordWrap(True)
+        layout.addWidget(self.page_list)
+        layout.addWidget(self.counts)
+        side.setMinimumWidth(190)
+        self.side = side  # QWizard does not keep the Python wrapper alive
+        self.setSideWidget(side)
+
+    def _page_chosen(self, item: QListWidgetItem) -> None:
+        self.go_to(PageId(item.data(Qt.ItemDataRole.UserRole)))
+
+    def refresh(self) -> None:
+        """Page states, the error/warning count and the title, from the current findings."""
+        findings = self.hub.session.findings
+        states = page_states(findings)
+        for row in range(self.page_list.count()):
+            item = self.page_list.item(row)
+            page_id = PageId(item.data(Qt.ItemDataRole.UserRole))
+            page = spec(page_id)
+            state = states[page_id]
+            counted = f"  {state.errors + state.warnings}" if state.errors + state.warnings else ""
+            item.setText(f"{state.symbol} {bilingual(page.zh, page.en)}{counted}")
+        errors = sum(1 for finding in findings if finding.is_error)
+        warnings = len(findings) - errors
+        self.counts.setText(
+            _("Errors: {errors}  Warnings: {warnings}").format(errors=errors, warnings=warnings)
+        )
+        name = self.hub.session.path.name if self.hub.session.path else _("Untitled application")
+        self.setWindowTitle(f"{name}[*] — ApplyWizard")
+        self.setWindowModified(self.hub.session.dirty)
+
+    # -- moving around -------------------------------------------------------------
+    def current_page_id(self) -> PageId:
+        """The page shown now."""
+        return ORDER[max(self.currentId(), 0)]
+
+    def go_to(self, target: PageId) -> None:
+        """Show a page, whichever page is shown now."""
+        guard = len(ORDER)
+        while self.current_page_id() is not target and guard > 0:
+            guard -= 1
+            if ORDER.index(target) > ORDER.index(self.current_page_id()):
+                self.next()
+            else:
+                self.back()
+
+    def jump_to_field(self, path: str) -> bool:
+        """Show the page that edits ``path`` and put the focus on its widget."""
+        page_id = page_of(path)
+        self.go_to(page_id)
+        page = self.pages.get(page_id)
+        return page.focus_field(path) if page else False
+
+    def _page_changed(self, _index: int) -> None:
+        self.write_recovery()
+        for row in range(self.page_list.count()):
+            if (
+                self.page_list.item(row).data(Qt.ItemDataRole.UserRole)
+                == self.current_page_id().value
+            ):
+                self.page_list.setCurrentRow(row)
+
+    # -- files -----------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        for keys, action in (
+            (QKeySequence.StandardKey.Save, self.save),
+            (QKeySequence.StandardKey.SaveAs, self.save_as),
+            (QKeySequence.StandardKey.Open, self.open_dialog),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(action)
+
+    def _folder(self) -> str:
+        return str(self.settings.value("last_folder", str(Path.home())))
+
+    def _report(self, error: DraftFileError) -> None:
+        QMessageBox.warning(
+            self,
+            _("ApplyWizard"),
+            bilingual(f"{error.path}：{error.zh}", f"{error.path}: {error.en}"),
+        )
+
+    def save(self) -> bool:
+        """Save to the draft's file, asking for one the first time."""
+        if self.hub.session.path is None:
+            return self.save_as()
+        try:
+            path = self.hub.session.save()
+        except DraftFileError as error:
+            self._report(error)
+            return False
+        self.remember_recent(path)
+        self.refresh()
+        return True
+
+    def save_as(self) -> bool:
+        """Save to a file the user chooses."""
+        suggested = str(
+            Path(self._folder())
+            / f"{self.hub.session.draft.project.title_zh or 'application'}.json"
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Save application as"), suggested, DRAFT_FILTER
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        try:
+            self.hub.session.save(path)
+        except DraftFileError as error:
+            self._report(error)
+            return False
+        self.remember_recent(path)
+        self.refresh()
+        return True
+
+    def open_dialog(self) -> None:
+        """Choose a draft and open it (after asking about unsaved changes)."""
+        if not self.settle_unsaved():
+            return
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Open application"), self._folder(), DRAFT_FILTER
+        )
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def open_path(self, path: Path) -> bool:
+        """Edit the draft in ``path``; a clear message if it cannot be read."""
+        try:
+            self.hub.session.open(path)
+        except DraftFileError as error:
+            self._report(error)
+            return False
+        self.remember_recent(path)
+        self.hub.replaced.emit()
+        return True
+
+    def remember_recent(self, path: Path) -> None:
+        """Put ``path`` first in the recent drafts."""
+        recent = [entry for entry in self.recent() if entry != str(path)]
+        self.settings.setValue("recent", [str(path), *recent][:RECENT_LIMIT])
+        self.settings.setValue("last_folder", str(path.parent))
+
+    def recent(self) -> list[str]:
+        """Recently used drafts, newest first."""
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [str(entry) for entry in value]
+        return []
+
+    def write_recovery(self) -> None:
+        """Copy unsaved work to the recovery folder (never over the user's file)."""
+        try:
+            self.hub.session.write_recovery()
+        except DraftFileError as error:
+            self._report(error)
+
+    def settle_unsaved(self) -> bool:
+        """With unsaved changes, ask: save, discard, or cancel. True to go on."""
+        if not self.hub.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("ApplyWizard"),
+            _("The application has unsaved changes. Save them?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Ask about unsaved changes; a clean exit leaves no recovery file."""
+        if not self.settle_unsaved():
+            event.ignore()
+            return
+        self.autosave.stop()
+        self.hub.session.discard_recovery()
+        event.accept()

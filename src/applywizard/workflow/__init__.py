@@ -1,0 +1,1 @@
+"""What the wizard does, without Qt: page flow, the draft being edited, recovery."""

@@ -1,0 +1,235 @@
+"""The draft being edited: changes by field path, findings, saving and recovery.
+
+No Qt here: the window calls ``set_value("foreign_partners.0.country", "IT")``
+and reads back ``findings``; tests do the same without a window. A change
+the draft model refuses is not applied and comes back as a message, so the
+field keeps the user's text and says why. Recovery copies go to a separate
+folder, never over the user's file, and are removed when the session ends
+cleanly; any left behind at the next start are offers to recover.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from applywizard.adapters.draft_files import (
+    DraftFileError,
+    read_draft,
+    save_draft,
+    write_bytes_atomically,
+)
+from applywizard.domain.draft.codec import encode_draft
+from applywizard.domain.draft.model import ChineseUnit, Draft, ForeignPartner, TeamMember
+from applywizard.domain.draft.reuse import reuse_for_next_call
+from applywizard.domain.rules.engine import RuleBook
+from applywizard.domain.rules.finding import Finding
+
+RECOVERY_SUFFIX = ".recovery.json"
+ORIGIN_SUFFIX = ".origin.json"
+
+ITEM_FACTORIES: dict[str, Callable[[], BaseModel]] = {
+    "chinese_units": ChineseUnit,
+    "foreign_partners": ForeignPartner,
+    "team": TeamMember,
+}
+
+
+class EditRefusedError(ValueError):
+    """The draft model refused a value; the message says why, in Chinese and English."""
+
+    def __init__(self, path: str, zh: str, en: str) -> None:
+        super().__init__(f"{path}: {en}")
+        self.path, self.zh, self.en = path, zh, en
+
+
+def _parent_and_key(draft: Draft, path: str) -> tuple[Any, str]:
+    parts = path.split(".")
+    parent: Any = draft
+    for part in parts[:-1]:
+        parent = parent[int(part)] if isinstance(parent, list) else getattr(parent, part)
+    return parent, parts[-1]
+
+
+def _refusal(path: str, error: ValidationError) -> EditRefusedError:
+    message = error.errors()[0]["msg"] if error.errors() else str(error)
+    return EditRefusedError(path, f"输入无效：{message}", f"not accepted: {message}")
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery copy left by a session that did not end cleanly."""
+
+    path: Path
+    origin: Path | None
+
+
+class DraftSession:
+    """One draft being edited, with its file and its recovery copy."""
+
+    def __init__(
+        self,
+        book: RuleBook,
+        draft: Draft | None = None,
+        *,
+        path: Path | None = None,
+        recovery_folder: Path | None = None,
+    ) -> None:
+        self.book = book
+        self.draft = draft or Draft(guide_id=book.guide.id)
+        self.path = path
+        self.dirty = False
+        self.recovery_folder = recovery_folder
+        self._recovery_id = uuid.uuid4().hex
+        self._findings: list[Finding] | None = None
+
+    # -- reading ---------------------------------------------------------------
+    @property
+    def findings(self) -> list[Finding]:
+        """The rules' findings on the draft as it is now (computed once per change)."""
+        if self._findings is None:
+            self._findings = self.book.evaluate(self.draft)
+        return self._findings
+
+    def value(self, path: str) -> Any:
+        """The value at a field path."""
+        parent, key = _parent_and_key(self.draft, path)
+        if isinstance(parent, dict):
+            return parent.get(key)
+        if isinstance(parent, list):
+            return parent[int(key)]
+        return getattr(parent, key)
+
+    # -- changing --------------------------------------------------------------
+    def _changed(self) -> None:
+        self.dirty = True
+        self._findings = None
+
+    def set_value(self, path: str, value: Any) -> None:
+        """Change one field; EditRefusedError (nothing changed) if the model refuses it."""
+        parent, key = _parent_and_key(self.draft, path)
+        if parent is self.draft.declarations:
+            self.set_value("declarations", {**self.draft.declarations, key: bool(value)})
+            return
+        if self.value(path) == value:
+            return
+        try:
+            setattr(parent, key, value)
+        except ValidationError as error:
+            raise _refusal(path, error) from error
+        self._changed()
+
+    def add_item(self, collection: str) -> int:
+        """Append an empty unit, partner or team member; returns its index."""
+        items = getattr(self.draft, collection)
+        items.append(ITEM_FACTORIES[collection]())
+        self._changed()
+        return len(items) - 1
+
+    def remove_item(self, collection: str, index: int) -> None:
+        """Remove the item at ``index``."""
+        del getattr(self.draft, collection)[index]
+        self._changed()
+
+    def move_item(self, collection: str, index: int, offset: int) -> int:
+        """Move an item up (-1) or down (+1); returns its new index."""
+        items = getattr(self.draft, collection)
+        target = max(0, min(len(items) - 1, index + offset))
+        if target != index:
+            items.insert(target, items.pop(index))
+            self._changed()
+        return target
+
+    def replace(self, draft: Draft, *, path: Path | None, dirty: bool) -> None:
+        """Edit another draft from now on (after Open, or New from an earlier one)."""
+        self.discard_recovery()
+        self.draft, self.path, self.dirty = draft, path, dirty
+        self._findings = None
+        self._recovery_id = uuid.uuid4().hex
+
+    def start_from_earlier(self, earlier: Draft) -> None:
+        """A new application keeping an earlier draft's units, people and partners."""
+        self.replace(
+            reuse_for_next_call(earlier, guide_id=self.book.guide.id), path=None, dirty=True
+        )
+
+    # -- files -------------------------------------------------------------------
+    def open(self, path: Path) -> None:
+        """Edit the draft in ``path``; DraftFileError says why when it cannot."""
+        self.replace(read_draft(path), path=path, dirty=False)
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save atomically (to ``path``, or the current file); returns where."""
+        target = path or self.path
+        if target is None:
+            raise DraftFileError(Path(), "尚未指定保存位置", "no file to save to yet")
+        save_draft(self.draft, target)
+        self.path, self.dirty = target, False
+        self.discard_recovery()
+        return target
+
+    @property
+    def recovery_path(self) -> Path | None:
+        """Where this session's recovery copy goes."""
+        if self.recovery_folder is None:
+            return None
+        return self.recovery_folder / f"{self._recovery_id}{RECOVERY_SUFFIX}"
+
+    def write_recovery(self) -> Path | None:
+        """Write the recovery copy if there are unsaved changes; never the user's file."""
+        target = self.recovery_path
+        if target is None or not self.dirty:
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(target, encode_draft(self.draft), keep_backup=False)
+        origin = {"path": str(self.path) if self.path else None}
+        write_bytes_atomically(
+            target.with_name(target.name.removesuffix(RECOVERY_SUFFIX) + ORIGIN_SUFFIX),
+            json.dumps(origin).encode("utf-8"),
+            keep_backup=False,
+        )
+        return target
+
+    def discard_recovery(self) -> None:
+        """Remove this session's recovery copy (after a save or a clean exit)."""
+        target = self.recovery_path
+        if target is None:
+            return
+        for leftover in (
+            target,
+            target.with_name(target.name.removesuffix(RECOVERY_SUFFIX) + ORIGIN_SUFFIX),
+        ):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def find_recoveries(folder: Path) -> list[Recovery]:
+    """Recovery copies left in ``folder`` by sessions that ended abruptly, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for copy in folder.glob(f"*{RECOVERY_SUFFIX}"):
+        origin_file = copy.with_name(copy.name.removesuffix(RECOVERY_SUFFIX) + ORIGIN_SUFFIX)
+        origin: Path | None = None
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            recorded = json.loads(origin_file.read_text(encoding="utf-8")).get("path")
+            origin = Path(recorded) if recorded else None
+        found.append(Recovery(copy, origin))
+    return sorted(found, key=lambda item: item.path.stat().st_mtime, reverse=True)
+
+
+def forget_recovery(recovery: Recovery) -> None:
+    """Delete a recovery copy the user declined or has restored."""
+    for leftover in (
+        recovery.path,
+        recovery.path.with_name(recovery.path.name.removesuffix(RECOVERY_SUFFIX) + ORIGIN_SUFFIX),
+    ):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
