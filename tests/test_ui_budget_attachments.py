@@ -523,7 +523,7 @@ def test_dropping_files_attaches_them(attachments: AttachmentsPage, tmp_path: Pa
     mime = _files_mime(QUrl.fromLocalFile(str(first)), QUrl.fromLocalFile(str(second)))
     action, button = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton
     modifiers = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(20, 20), action, mime, button, modifiers)
+    enter = QDragEnterEvent(QPoint(20, 20), action, mime, button, modifiers)
     attachments.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(20, 20), action, mime, button, modifiers)
@@ -535,7 +535,7 @@ def test_dropping_files_attaches_them(attachments: AttachmentsPage, tmp_path: Pa
         ("other", "letter.pdf", 6),
     ]
     web = _files_mime(QUrl("https://example.org/a.pdf"))
-    refused = QDragEnterEvent(QPointF(20, 20), action, web, button, modifiers)
+    refused = QDragEnterEvent(QPoint(20, 20), action, web, button, modifiers)
     attachments.dragEnterEvent(refused)
     assert not refused.isAccepted()
 

@@ -18,7 +18,10 @@ class GuideFileError(ValueError):
     """A guide data file that cannot be used, and why."""
 
 
-class _StrictLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 5x faster
+
+
+class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     """A safe YAML loader that refuses duplicate keys instead of keeping the last."""
 
 
@@ -29,7 +32,8 @@ def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -
         if key in seen:
             raise GuideFileError(f"line {key_node.start_mark.line + 1}: the key {key!r} repeats")
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _StrictLoader.add_constructor(

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QObject, QRegularExpression, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,8 @@ from applywizard.workflow.session import DraftSession, EditRefusedError
 
 PARTIAL_DATE = QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$")
 FINDING_SUFFIX = "#finding"
+SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5300")}
+BLACK = QColor("#000000")
 
 
 class DraftHub(QObject):
@@ -66,6 +68,7 @@ class FieldBinder:
         self._widgets: dict[str, QWidget] = {}
         self._findings: dict[str, QLabel] = {}
         self._refused: dict[str, str] = {}
+        self._shown: dict[str, tuple[str, str]] = {}
         self._loading = False
 
     # -- plumbing ----------------------------------------------------------------
@@ -130,12 +133,15 @@ class FieldBinder:
                 severity = "error" if any(f.is_error for f in found) else "warning"
             else:
                 text, severity = "", ""
+            if self._shown.get(path) == (text, severity):
+                continue  # unchanged: touch nothing (every keystroke comes here)
+            self._shown[path] = (text, severity)
             finding_label.setText(text)
             finding_label.setVisible(bool(text))
             finding_label.setProperty("severity", severity)
-            finding_label.setStyleSheet(
-                {"error": "color: #b00020;", "warning": "color: #8a5300;"}.get(severity, "")
-            )
+            palette = finding_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, SEVERITY_COLOURS.get(severity, BLACK))
+            finding_label.setPalette(palette)
             widget.setProperty("severity", severity)
             widget.setToolTip(text)
 

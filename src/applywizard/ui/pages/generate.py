@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,15 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from applywizard.adapters.documents.render import (
-    IncompleteDraftError,
-    Rendered,
-    RenderFileError,
-    render_all,
-)
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import PageId
+
+if TYPE_CHECKING:
+    from applywizard.adapters.documents.render import Rendered
 
 
 class GeneratePage(WizardPage):
@@ -107,6 +105,15 @@ class GeneratePage(WizardPage):
 
     def generate(self) -> Rendered | None:
         """Render every output into the chosen folder; None if refused or failed."""
+        # python-docx, openpyxl and docxtpl load here, not when the window opens.
+        from applywizard.adapters.documents.render import (  # noqa: PLC0415
+            IncompleteDraftError,
+            RenderFileError,
+            render_all,
+        )
+
+        # python-docx, openpyxl and docxtpl load here, not when the window opens.
+
         folder = Path(self.folder.text().strip())
         if not self.folder.text().strip():
             QMessageBox.warning(self, "ApplyWizard", _("Choose an output folder first."))
