@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -139,13 +138,7 @@ class AttachmentsPage(WizardPage):
         self._detail_widget: QWidget | None = None
         self.setAcceptDrops(True)
 
-        outer = QVBoxLayout(self)
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.scroller.setWidget(body)
-        outer.addWidget(self.scroller)
+        self.body = self.scrolling_body()
         self.body.addWidget(self._requirements_box())
         self.body.addWidget(self._attachments_box())
         self.body.addStretch()

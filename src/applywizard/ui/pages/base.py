@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget, QWizardPage
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from applywizard.ui.binding import DraftHub, FieldBinder
 from applywizard.ui.text import bilingual
@@ -27,6 +27,17 @@ class WizardPage(QWizardPage):
 
     def build(self) -> None:
         """Create the page's widgets (subclasses)."""
+
+    def scrolling_body(self) -> QVBoxLayout:
+        """A scrollable column for a long page (``self.scroller``); returns its layout."""
+        outer = QVBoxLayout(self)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.scroller.setWidget(body)
+        outer.addWidget(self.scroller)
+        return layout
 
     def reload(self) -> None:
         """The draft was replaced: show its values, then its findings."""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -154,13 +153,7 @@ class BudgetPage(WizardPage):
         self._built_years = -1
         self.grid_widget: QWidget | None = None
 
-        outer = QVBoxLayout(self)
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.scroller.setWidget(body)
-        outer.addWidget(self.scroller)
+        self.body = self.scrolling_body()
 
         self.body.addWidget(self._income_box())
         self.body.addWidget(self._expenditure_box())

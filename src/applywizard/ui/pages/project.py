@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _
@@ -55,13 +55,7 @@ class ProjectPage(WizardPage):
     page_id = PageId.PROJECT
 
     def build(self) -> None:
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        self.body = self.scrolling_body()
         self._group(_("Project"), IDENTITY)
         self._group(_("Parts of the application form"), tuple((path, "text") for path in TEXTS))
         self.sections = {
