@@ -146,16 +146,7 @@ def new_attachment(
     path: Path, kind: AttachmentKind, *, max_bytes: int = MAX_ATTACHMENT_BYTES
 ) -> Attachment:
     """An attachment of ``kind`` for the file at ``path``: type, size and SHA-256 checked."""
-    check_type(path.name, kind)
-    facts = read_file_facts(path, max_bytes=max_bytes)
-    return _validated(
-        {
-            "kind": kind.id,
-            "file_name": facts.file_name,
-            "sha256": facts.sha256,
-            "size_bytes": facts.size_bytes,
-        }
-    )
+    return with_new_file(Attachment(), path, kind, max_bytes=max_bytes)
 
 
 def with_new_file(
