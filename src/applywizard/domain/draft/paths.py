@@ -133,6 +133,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Horizon Europe budget includes the Chinese units' budget",
     ),
     "horizon.trl": ("技术成熟度（TRL）", "Technology readiness level (TRL)"),
+    "horizon.eu_deadline": ("欧方指南申报截止日期", "EU call deadline"),
     "brics.confirmation_number": ("金砖国家联合申请确认编号", "BRICS joint application number"),
 }
 

@@ -45,6 +45,7 @@ HORIZON = (
     ("horizon.chinese_budget_wan", "money"),
     ("horizon.includes_chinese_budget", "yes_no"),
     ("horizon.trl", "trl"),
+    ("horizon.eu_deadline", "day"),
 )
 BRICS = (("brics.confirmation_number", "line"),)
 
