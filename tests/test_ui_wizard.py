@@ -270,3 +270,16 @@ def test_every_input_is_named_by_its_field_and_accessible(make_wizard: Any) -> N
             assert widget.accessibleName() or widget.inherits("QPushButton"), name
             checked += 1
     assert checked > 60
+
+
+def test_review_shows_the_chosen_finding_in_full(make_wizard: Any) -> None:
+    wizard = make_wizard("1.1")
+    wizard.hub.session.set_value("declarations.partner_capability", False)
+    wizard.hub.edited.emit()
+    wizard.go_to(PageId.REVIEW)
+    tree = wizard.findChild(QTreeWidget, "review.findings")
+    assert tree is not None
+    child = tree.topLevelItem(0).child(0)
+    tree.setCurrentItem(child)
+    detail = wizard.pages[PageId.REVIEW].detail.text()
+    assert "同中方项目申报单位有长期稳定合作基础" in detail and "1.1" in detail

@@ -48,9 +48,15 @@ class ReviewPage(WizardPage):
             [_("Clause"), _("How it is handled"), _("Status"), _("Rules")]
         )
         self.coverage.setColumnWidth(0, 420)
+        self.tree.currentItemChanged.connect(self._show_detail)
         tabs.addTab(self.tree, _("Findings"))
         tabs.addTab(self.coverage, _("Clauses of the direction"))
         layout.addWidget(tabs)
+        self.detail = QLabel()
+        self.detail.setObjectName("review.detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Rebuild the lists when the page is shown."""
@@ -127,6 +133,13 @@ class ReviewPage(WizardPage):
             if color is not None:
                 item.setForeground(2, QBrush(color))
             self.coverage.addTopLevelItem(item)
+
+    def _show_detail(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        """The chosen finding in full, under the list (long messages do not fit a row)."""
+        if item is None or not item.data(0, Qt.ItemDataRole.UserRole):
+            self.detail.setText("")
+            return
+        self.detail.setText(f"{item.toolTip(0)}\n{item.text(1)} · {item.text(2)}")
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         path = item.data(0, Qt.ItemDataRole.UserRole)
