@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -30,18 +27,9 @@ from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
 from applywizard.domain.draft.model import Draft
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def median_s(action: Callable[[], object], repeat: int) -> float:
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare_tables(draft: Draft) -> None:
@@ -93,11 +81,11 @@ def main() -> int:
             ("realistic draft", draft),
             ("200-partner draft", with_partners(draft, 200)),
         ):
-            ours = median_s(
+            ours = median_seconds(
                 partial(render_all, book, subject, Path(folder), allow_incomplete=True),
                 args.repeat,
             )
-            bare = median_s(partial(bare_tables, subject), args.repeat)
+            bare = median_seconds(partial(bare_tables, subject), args.repeat)
             print(
                 f"{label} ({args.draft.name}): all outputs {ours * 1000:.0f} ms "
                 f"(target <= 1000 ms for the realistic draft); bare python-docx + openpyxl "

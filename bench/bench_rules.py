@@ -20,7 +20,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -29,20 +28,10 @@ from applywizard.adapters.guide_files import shipped_guide
 from applywizard.cli.main import main as cli_main
 from applywizard.domain.draft.codec import decode_draft, encode_draft
 from applywizard.domain.draft.model import Draft
+from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``action`` in milliseconds, after a warm-up call."""
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def with_partners(draft: Draft, count: int) -> Draft:
@@ -76,8 +65,8 @@ def main() -> int:
     for path in EXAMPLES:
         raw = path.read_bytes()
         draft = decode_draft(raw)
-        rules = median_ms(partial(book.evaluate, draft), args.repeat)
-        parse = median_ms(partial(Draft.model_validate_json, raw), args.repeat)
+        rules = median_seconds(partial(book.evaluate, draft), args.repeat) * 1000
+        parse = median_seconds(partial(Draft.model_validate_json, raw), args.repeat) * 1000
         medians.append(rules)
         ratio = rules / parse
         print(f"   {path.stem:>4}: {rules:6.3f} ms  ({ratio:4.2f}x parsing it, {parse:.3f} ms)")
@@ -88,8 +77,11 @@ def main() -> int:
 
     wide = with_partners(read_draft(EXAMPLES[0]), 200)
     wide_raw = encode_draft(wide)
-    rules = median_ms(lambda: book.evaluate(wide), max(20, args.repeat // 4))
-    parse = median_ms(lambda: Draft.model_validate_json(wide_raw), max(20, args.repeat // 4))
+    rules = median_seconds(lambda: book.evaluate(wide), max(20, args.repeat // 4)) * 1000
+    parse = (
+        median_seconds(lambda: Draft.model_validate_json(wide_raw), max(20, args.repeat // 4))
+        * 1000
+    )
     print(
         f"2. 200-partner draft ({EXAMPLES[0].stem}): {rules:.3f} ms (target <= 10 ms), "
         f"{rules / parse:.2f}x parsing it ({parse:.3f} ms)"

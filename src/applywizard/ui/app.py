@@ -110,9 +110,8 @@ def run_wizard() -> int:
     log_path = setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
     install_exception_hook(log_path)
     recovery = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
-    wizard = build_wizard(
-        shipped_guide(), DraftSession(shipped_guide(), recovery_folder=recovery), settings
-    )
+    book = shipped_guide()
+    wizard = build_wizard(book, DraftSession(book, recovery_folder=recovery), settings)
     wizard.show()
     offer_recovery(wizard)
     return app.exec()

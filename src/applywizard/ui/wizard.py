@@ -167,14 +167,7 @@ class ApplicationWizard(QWizard):
         """Save to the draft's file, asking for one the first time."""
         if self.hub.session.path is None:
             return self.save_as()
-        try:
-            path = self.hub.session.save()
-        except DraftFileError as error:
-            self._report(error)
-            return False
-        self.remember_recent(path)
-        self.refresh()
-        return True
+        return self._save_to(None)
 
     def save_as(self) -> bool:
         """Save to a file the user chooses."""
@@ -185,15 +178,16 @@ class ApplicationWizard(QWizard):
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Save application as"), suggested, DRAFT_FILTER
         )
-        if not chosen:
-            return False
-        path = Path(chosen)
+        return bool(chosen) and self._save_to(Path(chosen))
+
+    def _save_to(self, path: Path | None) -> bool:
+        """Save (to ``path``, or the current file), report a failure, remember the file."""
         try:
-            self.hub.session.save(path)
+            saved = self.hub.session.save(path)
         except DraftFileError as error:
             self._report(error)
             return False
-        self.remember_recent(path)
+        self.remember_recent(saved)
         self.refresh()
         return True
 

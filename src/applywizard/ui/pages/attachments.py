@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -691,8 +690,4 @@ class AttachmentsPage(WizardPage):
             widget = self.binder.widget(path)
         if widget is None:
             return super().focus_field(path)
-        self.scroller.ensureWidgetVisible(widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-        return True
+        return self.show_and_focus(widget)

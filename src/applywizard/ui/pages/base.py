@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from applywizard.ui.binding import DraftHub, FieldBinder
 from applywizard.ui.text import bilingual
@@ -38,6 +39,16 @@ class WizardPage(QWizardPage):
         self.scroller.setWidget(body)
         outer.addWidget(self.scroller)
         return layout
+
+    def show_and_focus(self, widget: QWidget) -> bool:
+        """Scroll ``widget`` into view (on a scrolling page), focus it, select its text."""
+        scroller = getattr(self, "scroller", None)
+        if isinstance(scroller, QScrollArea):
+            scroller.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+        return True
 
     def reload(self) -> None:
         """The draft was replaced: show its values, then its findings."""

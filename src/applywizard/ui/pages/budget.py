@@ -677,8 +677,4 @@ class BudgetPage(WizardPage):
         widget = self.field_widget(path)
         if widget is None:
             return super().focus_field(path)
-        self.scroller.ensureWidgetVisible(widget)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-        return True
+        return self.show_and_focus(widget)

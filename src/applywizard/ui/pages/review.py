@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from applywizard.domain.rules.coverage import coverage
@@ -58,12 +58,15 @@ class ReviewPage(WizardPage):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        """Rebuild the lists when the page is shown."""
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Rebuild the lists each time the page is shown (initializePage runs only once)."""
+        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:
-        """Findings and coverage, from the draft as it is now."""
+        """Findings and coverage, from the draft as it is now (only while shown)."""
+        if not self.isVisible():
+            return  # rebuilt by showEvent when shown; not on every keystroke elsewhere
         findings = self.hub.session.findings
         errors = sum(1 for finding in findings if finding.is_error)
         self.summary.setText(
