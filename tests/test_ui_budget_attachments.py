@@ -34,7 +34,8 @@ from applywizard.adapters.documents.formatting import wan
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import BudgetYear, Draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.binding import DraftHub, field_label
+from applywizard.ui.binding import field_label
+from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage, next_budget_year
 from applywizard.ui.text import language, set_language

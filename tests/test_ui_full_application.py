@@ -39,7 +39,7 @@ from pytestqt.qtbot import QtBot
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.app import build_wizard
+from applywizard.ui.assembly import build_wizard
 from applywizard.ui.pages.attachments import FACTS, AttachmentsPage
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage, amount_path
@@ -135,6 +135,13 @@ def is_blank(value: Any) -> bool:
     return value is None or value == "" or value == [] or value is False
 
 
+def bound_page(wizard: ApplicationWizard, page_id: PageId) -> WizardPage:
+    """A page of the wizard that edits draft fields."""
+    page = wizard.pages[page_id]
+    assert isinstance(page, WizardPage)
+    return page
+
+
 def fill_bound(qtbot: QtBot, page: WizardPage, source: DraftSession, paths: list[str]) -> None:
     """Type the example's value of every path into the page's widget for it."""
     for path in paths:
@@ -154,7 +161,7 @@ def fill_bound(qtbot: QtBot, page: WizardPage, source: DraftSession, paths: list
 
 
 def choose_direction(qtbot: QtBot, wizard: ApplicationWizard, source: DraftSession) -> None:
-    page = wizard.pages[PageId.DIRECTION]
+    page = bound_page(wizard, PageId.DIRECTION)
     code = source.draft.direction
     type_text(qtbot, child(page, QLineEdit, "direction.search"), code)
     table = child(page, QTableWidget, "direction")
@@ -323,15 +330,15 @@ def test_a_complete_application_is_typed_through_the_window(
     choose_direction(qtbot, wizard, source)
 
     press_next(wizard, PageId.PROJECT)
-    project = wizard.pages[PageId.PROJECT]
+    project = bound_page(wizard, PageId.PROJECT)
     fill_bound(qtbot, project, source, project.binder.paths())
 
     press_next(wizard, PageId.UNITS)
-    fill_table(qtbot, wizard.pages[PageId.UNITS], "chinese_units", source)
+    fill_table(qtbot, bound_page(wizard, PageId.UNITS), "chinese_units", source)
     press_next(wizard, PageId.PARTNERS)
-    fill_table(qtbot, wizard.pages[PageId.PARTNERS], "foreign_partners", source)
+    fill_table(qtbot, bound_page(wizard, PageId.PARTNERS), "foreign_partners", source)
     press_next(wizard, PageId.TEAM)
-    fill_table(qtbot, wizard.pages[PageId.TEAM], "team", source)
+    fill_table(qtbot, bound_page(wizard, PageId.TEAM), "team", source)
 
     press_next(wizard, PageId.BUDGET)
     budget = wizard.pages[PageId.BUDGET]

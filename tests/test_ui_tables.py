@@ -32,7 +32,8 @@ from pytestqt.qtbot import QtBot
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import Role, TeamRole
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.binding import DraftHub, field_label
+from applywizard.ui.binding import field_label
+from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.partners import PartnersPage
 from applywizard.ui.pages.team import TeamPage

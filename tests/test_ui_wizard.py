@@ -16,7 +16,7 @@ from applywizard import launcher
 from applywizard.adapters.draft_files import read_draft, save_draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui import errors
-from applywizard.ui.app import build_wizard, offer_recovery
+from applywizard.ui.assembly import build_wizard, offer_recovery
 from applywizard.ui.pages.generate import GeneratePage
 from applywizard.ui.pages.start import StartPage
 from applywizard.ui.wizard import ApplicationWizard
@@ -50,11 +50,8 @@ def make_wizard(qtbot: QtBot, book: RuleBook, tmp_path: Path) -> Iterator[Any]:
 
 
 def _item_text(wizard: ApplicationWizard, page: PageId) -> str:
-    for row in range(wizard.page_list.count()):
-        item = wizard.page_list.item(row)
-        if item.data(Qt.ItemDataRole.UserRole) == page.value:
-            return item.text()
-    raise AssertionError(page)
+    assert page in wizard.listed, page
+    return wizard.page_list.item(wizard.listed.index(page)).text()
 
 
 def test_the_page_list_shows_each_pages_state(make_wizard: Any) -> None:

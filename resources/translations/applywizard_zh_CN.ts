@@ -16,6 +16,10 @@
         <translation>ApplyWizard 上次未正常关闭。是否恢复对“{origin}”的未保存修改？</translation>
     </message>
     <message>
+        <source>The guide data cannot be loaded; please reinstall ApplyWizard.</source>
+        <translation>无法载入指南数据，请重新安装 ApplyWizard。</translation>
+    </message>
+    <message>
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
@@ -566,6 +570,10 @@
     <message>
         <source>The application has unsaved changes. Save them?</source>
         <translation>申报书有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Loading the guide…</source>
+        <translation>正在载入指南……</translation>
     </message>
     <message>
         <source>Errors: {errors}  Warnings: {warnings}</source>

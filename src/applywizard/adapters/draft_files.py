@@ -13,9 +13,9 @@ import contextlib
 import errno
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from applywizard.adapters.file_errors import DraftFileError
 from applywizard.domain.draft.codec import (
     MAX_DRAFT_BYTES,
     DraftDecodeError,
@@ -24,19 +24,9 @@ from applywizard.domain.draft.codec import (
 )
 from applywizard.domain.draft.model import Draft
 
+__all__ = ["BACKUP_SUFFIX", "DraftFileError", "read_draft", "save_draft", "write_bytes_atomically"]
+
 BACKUP_SUFFIX = ".bak"
-
-
-@dataclass(frozen=True)
-class DraftFileError(Exception):
-    """Why a draft file could not be read or written, in Chinese and English."""
-
-    path: Path
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.zh} / {self.en}"
 
 
 def _os_reason(error: OSError) -> tuple[str, str]:

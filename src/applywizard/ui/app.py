@@ -1,33 +1,27 @@
-"""Starting the window: Qt application, language, log, exception hook, recovery offer."""
+"""Starting the window: Qt application, language, log, exception hook, then the rest.
+
+The window is on screen with its Start page first, before the guide, the draft
+model and the other pages load (``assembly``, most of the start-up time): the
+first paint triggers the loading, so a PI sees the program at once and the
+Start page's buttons come alive a moment later.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
-from applywizard.adapters.draft_files import DraftFileError, read_draft
-from applywizard.adapters.guide_files import shipped_guide
-from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
-from applywizard.ui.binding import DraftHub
 from applywizard.ui.errors import install_exception_hook, setup_logging
-from applywizard.ui.pages.attachments import AttachmentsPage
-from applywizard.ui.pages.budget import BudgetPage
-from applywizard.ui.pages.direction import DirectionPage
-from applywizard.ui.pages.generate import GeneratePage
-from applywizard.ui.pages.partners import PartnersPage
-from applywizard.ui.pages.project import ProjectPage
-from applywizard.ui.pages.review import ReviewPage
+from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.start import StartPage
-from applywizard.ui.pages.team import TeamPage
-from applywizard.ui.pages.units import UnitsPage
-from applywizard.ui.text import _, set_language
+from applywizard.ui.text import set_language
 from applywizard.ui.wizard import ApplicationWizard
-from applywizard.workflow.session import DraftSession, find_recoveries, forget_recovery
 
 APP_NAME = "ApplyWizard"
 LANGUAGES = ("zh_CN", "en")
@@ -50,52 +44,38 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return translators
 
 
-def build_wizard(book: RuleBook, session: DraftSession, settings: QSettings) -> ApplicationWizard:
-    """The wizard with all its pages on one shared draft."""
-    hub = DraftHub(session)
-    pages = [
-        StartPage(hub),
-        DirectionPage(hub),
-        ProjectPage(hub),
-        UnitsPage(hub),
-        PartnersPage(hub),
-        TeamPage(hub),
-        BudgetPage(hub),
-        AttachmentsPage(hub),
-        ReviewPage(hub),
-        GeneratePage(hub),
-    ]
-    return ApplicationWizard(hub, settings, pages)
+def recovery_folder() -> Path:
+    """Where unsaved work is copied for recovery after a crash."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
 
 
-def offer_recovery(wizard: ApplicationWizard) -> bool:
-    """After a crash, offer the newest recovery copy; True if the user restored it."""
-    folder = wizard.hub.session.recovery_folder
-    found = find_recoveries(folder) if folder else []
-    if not found:
+def start_window(settings: QSettings) -> ApplicationWizard:
+    """The wizard with only its Start page: what can be shown before the guide loads."""
+    hub = DraftHub()
+    return ApplicationWizard(hub, settings, [StartPage(hub)])
+
+
+def finish_loading(wizard: ApplicationWizard, folder: Path | None) -> None:
+    """Load the guide and the other pages into the shown wizard; offer any recovery."""
+    from applywizard.ui import assembly  # noqa: PLC0415 - the heavy half, after the first paint
+
+    if assembly.complete_wizard(wizard, folder):
+        assembly.offer_recovery(wizard)
+
+
+class AfterFirstPaint(QObject):
+    """Runs an action once, just after the watched window has first been painted."""
+
+    def __init__(self, window: QObject, action: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._action = action
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)  # after this paint has reached the screen
         return False
-    newest = found[0]
-    origin = str(newest.origin) if newest.origin else _("an untitled application")
-    answer = QMessageBox.question(
-        wizard,
-        _("Recover unsaved work?"),
-        _("ApplyWizard was not closed properly. Recover the unsaved changes to {origin}?").format(
-            origin=origin
-        ),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        forget_recovery(newest)
-        return False
-    try:
-        draft = read_draft(newest.path)
-    except DraftFileError as error:
-        QMessageBox.warning(wizard, APP_NAME, f"{error.zh} / {error.en}")
-        return False
-    wizard.hub.session.replace(draft, path=newest.origin, dirty=True)
-    forget_recovery(newest)
-    wizard.hub.replaced.emit()
-    return True
 
 
 def run_wizard() -> int:
@@ -109,9 +89,7 @@ def run_wizard() -> int:
     install_translations(app, language if language in LANGUAGES else "zh_CN")
     log_path = setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
     install_exception_hook(log_path)
-    recovery = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
-    book = shipped_guide()
-    wizard = build_wizard(book, DraftSession(book, recovery_folder=recovery), settings)
+    wizard = start_window(settings)
+    AfterFirstPaint(wizard, lambda: finish_loading(wizard, recovery_folder()))
     wizard.show()
-    offer_recovery(wizard)
     return app.exec()

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QObject, QRegularExpression, Signal
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,26 +31,14 @@ from PySide6.QtWidgets import (
 
 from applywizard.domain.draft.paths import label
 from applywizard.domain.rules.finding import Finding
+from applywizard.ui.hub import DraftHub
 from applywizard.ui.text import _, bilingual
-from applywizard.workflow.session import DraftSession, EditRefusedError
+from applywizard.workflow.session import EditRefusedError
 
 PARTIAL_DATE = QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$")
 FINDING_SUFFIX = "#finding"
 SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5300")}
 BLACK = QColor("#000000")
-
-
-class DraftHub(QObject):
-    """The session shared by all pages, and the signals that keep them in step."""
-
-    edited = Signal()
-    """A field changed: findings are recomputed and shown."""
-    replaced = Signal()
-    """Another draft is being edited (Open, New): every page reloads."""
-
-    def __init__(self, session: DraftSession) -> None:
-        super().__init__()
-        self.session = session
 
 
 def field_label(path: str) -> str:

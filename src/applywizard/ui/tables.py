@@ -48,7 +48,8 @@ from PySide6.QtWidgets import (
 
 from applywizard.domain.draft.paths import enum_label
 from applywizard.domain.rules.finding import Finding
-from applywizard.ui.binding import DraftHub, field_label
+from applywizard.ui.binding import field_label
+from applywizard.ui.hub import DraftHub
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.session import EditRefusedError
 

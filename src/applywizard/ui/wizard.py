@@ -5,13 +5,18 @@ loses anything and pages can be filled in any order: Next is always enabled,
 and errors block only generating. Ctrl+S saves, Ctrl+Shift+S saves as,
 Ctrl+O opens; the title shows the file and an unsaved mark; every 30 s and on
 every page change unsaved work goes to a recovery file, never over the user's.
+
+The window can be shown with the Start page alone while the guide loads
+(``add_pages`` brings the rest); until the hub has its session the side
+panel says so and the file commands wait.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,9 +29,9 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from applywizard.adapters.draft_files import DraftFileError
-from applywizard.ui.binding import DraftHub
-from applywizard.ui.pages.base import WizardPage
+from applywizard.adapters.file_errors import DraftFileError
+from applywizard.ui.hub import DraftHub
+from applywizard.ui.pages.frame import PageFrame
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
 
@@ -38,7 +43,7 @@ DRAFT_FILTER = "ApplyWizard (*.json)"
 class ApplicationWizard(QWizard):
     """The whole application window."""
 
-    def __init__(self, hub: DraftHub, settings: QSettings, pages: list[WizardPage]) -> None:
+    def __init__(self, hub: DraftHub, settings: QSettings, pages: Sequence[PageFrame]) -> None:
         super().__init__()
         self.hub = hub
         self.settings = settings
@@ -50,11 +55,11 @@ class ApplicationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, _("Save"))
         self.customButtonClicked.connect(lambda _which: self.save())
         self.setOption(QWizard.WizardOption.NoCancelButton, on=True)
-        self.pages: dict[PageId, WizardPage] = {}
-        for page in pages:
-            self.setPage(ORDER.index(page.page_id), page)
-            self.pages[page.page_id] = page
+        self.pages: dict[PageId, PageFrame] = {}
+        self.listed: list[PageId] = []
+        """The pages in the side panel, row by row."""
         self._build_side()
+        self.add_pages(pages)
         self._shortcuts()
         self.resize(1100, 760)
         self.autosave = QTimer(self)
@@ -64,6 +69,20 @@ class ApplicationWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         hub.edited.connect(self.refresh)
         hub.replaced.connect(self.refresh)
+        hub.loaded.connect(self.refresh)
+        self.refresh()
+
+    def add_pages(self, pages: Sequence[PageFrame]) -> None:
+        """Add pages (in any order) and list them in the side panel in page order."""
+        for page in pages:
+            self.setPage(ORDER.index(page.page_id), page)
+            self.pages[page.page_id] = page
+        self.page_list.clear()
+        self.listed = [page_id for page_id in ORDER if page_id in self.pages]
+        for _page_id in self.listed:
+            self.page_list.addItem(QListWidgetItem())
+        if self.currentId() == ORDER.index(PageId.START):
+            self.restart()  # QWizard decides Next or Finish on entering a page: enter it again
         self.refresh()
 
     # -- the side panel ---------------------------------------------------------
@@ -73,11 +92,6 @@ class ApplicationWizard(QWizard):
         self.page_list = QListWidget()
         self.page_list.setObjectName("page-list")
         self.page_list.setAccessibleName(_("Pages"))
-        for page_id in ORDER:
-            if page_id in self.pages:
-                item = QListWidgetItem()
-                item.setData(Qt.ItemDataRole.UserRole, page_id.value)
-                self.page_list.addItem(item)
         self.page_list.itemActivated.connect(self._page_chosen)
         self.page_list.itemClicked.connect(self._page_chosen)
         self.counts = QLabel()
@@ -90,19 +104,26 @@ class ApplicationWizard(QWizard):
         self.setSideWidget(side)
 
     def _page_chosen(self, item: QListWidgetItem) -> None:
-        self.go_to(PageId(item.data(Qt.ItemDataRole.UserRole)))
+        self.go_to(self.listed[self.page_list.row(item)])
 
     def refresh(self) -> None:
         """Page states, the error/warning count and the title, from the current findings."""
+        if not self.hub.ready:
+            for row, page_id in enumerate(self.listed):
+                page = spec(page_id)
+                self.page_list.item(row).setText(bilingual(page.zh, page.en))
+            self.counts.setText(_("Loading the guide…"))
+            self.setWindowTitle("ApplyWizard")
+            return
         findings = self.hub.session.findings
         states = page_states(findings)
-        for row in range(self.page_list.count()):
-            item = self.page_list.item(row)
-            page_id = PageId(item.data(Qt.ItemDataRole.UserRole))
+        for row, page_id in enumerate(self.listed):
             page = spec(page_id)
             state = states[page_id]
             counted = f"  {state.errors + state.warnings}" if state.errors + state.warnings else ""
-            item.setText(f"{state.symbol} {bilingual(page.zh, page.en)}{counted}")
+            self.page_list.item(row).setText(
+                f"{state.symbol} {bilingual(page.zh, page.en)}{counted}"
+            )
         errors = sum(1 for finding in findings if finding.is_error)
         warnings = len(findings) - errors
         self.counts.setText(
@@ -136,12 +157,9 @@ class ApplicationWizard(QWizard):
 
     def _page_changed(self, _index: int) -> None:
         self.write_recovery()
-        for row in range(self.page_list.count()):
-            if (
-                self.page_list.item(row).data(Qt.ItemDataRole.UserRole)
-                == self.current_page_id().value
-            ):
-                self.page_list.setCurrentRow(row)
+        current = self.current_page_id()
+        if current in self.listed:
+            self.page_list.setCurrentRow(self.listed.index(current))
 
     # -- files -----------------------------------------------------------------------
     def _shortcuts(self) -> None:
@@ -165,12 +183,16 @@ class ApplicationWizard(QWizard):
 
     def save(self) -> bool:
         """Save to the draft's file, asking for one the first time."""
+        if not self.hub.ready:
+            return False
         if self.hub.session.path is None:
             return self.save_as()
         return self._save_to(None)
 
     def save_as(self) -> bool:
         """Save to a file the user chooses."""
+        if not self.hub.ready:
+            return False
         suggested = str(
             Path(self._folder())
             / f"{self.hub.session.draft.project.title_zh or 'application'}.json"
@@ -193,7 +215,7 @@ class ApplicationWizard(QWizard):
 
     def open_dialog(self) -> None:
         """Choose a draft and open it (after asking about unsaved changes)."""
-        if not self.settle_unsaved():
+        if not self.hub.ready or not self.settle_unsaved():
             return
         chosen, _filter = QFileDialog.getOpenFileName(
             self, _("Open application"), self._folder(), DRAFT_FILTER
@@ -203,6 +225,8 @@ class ApplicationWizard(QWizard):
 
     def open_path(self, path: Path) -> bool:
         """Edit the draft in ``path``; a clear message if it cannot be read."""
+        if not self.hub.ready:
+            return False
         try:
             self.hub.session.open(path)
         except DraftFileError as error:
@@ -229,6 +253,8 @@ class ApplicationWizard(QWizard):
 
     def write_recovery(self) -> None:
         """Copy unsaved work to the recovery folder (never over the user's file)."""
+        if not self.hub.ready:
+            return
         try:
             self.hub.session.write_recovery()
         except DraftFileError as error:
@@ -236,7 +262,7 @@ class ApplicationWizard(QWizard):
 
     def settle_unsaved(self) -> bool:
         """With unsaved changes, ask: save, discard, or cancel. True to go on."""
-        if not self.hub.session.dirty:
+        if not self.hub.ready or not self.hub.session.dirty:
             return True
         answer = QMessageBox.question(
             self,
@@ -256,5 +282,6 @@ class ApplicationWizard(QWizard):
             event.ignore()
             return
         self.autosave.stop()
-        self.hub.session.discard_recovery()
+        if self.hub.ready:
+            self.hub.session.discard_recovery()
         event.accept()

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from applywizard.domain.rules.finding import Finding
+if TYPE_CHECKING:  # the window's first page needs this module before the rules load
+    from applywizard.domain.rules.finding import Finding
 
 
 class PageId(StrEnum):

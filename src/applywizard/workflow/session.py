@@ -154,6 +154,14 @@ class DraftSession:
         self._findings = None
         self._recovery_id = uuid.uuid4().hex
 
+    def start_new(self) -> None:
+        """An empty application for the session's guide, not yet saved anywhere."""
+        self.replace(Draft(guide_id=self.book.guide.id), path=None, dirty=False)
+
+    def start_from_file(self, path: Path) -> None:
+        """A new application from the earlier draft in ``path``; DraftFileError if unreadable."""
+        self.start_from_earlier(read_draft(path))
+
     def start_from_earlier(self, earlier: Draft) -> None:
         """A new application keeping an earlier draft's units, people and partners."""
         self.replace(

@@ -1,11 +1,15 @@
-"""Start: a new application, an existing draft, a recent one, or one built on an earlier draft."""
+"""Start: a new application, an existing draft, a recent one, or one built on an earlier draft.
+
+The first thing the window shows, before the guide has loaded: it imports
+nothing heavy, and its buttons act on the session only once it exists.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -16,11 +20,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from applywizard.adapters.draft_files import DraftFileError, read_draft
-from applywizard.domain.draft.model import Draft
-from applywizard.ui.pages.base import WizardPage
+from applywizard.adapters.file_errors import DraftFileError
+from applywizard.ui.pages.frame import PageFrame
 from applywizard.ui.text import _, language
 from applywizard.workflow.flow import PageId
 
@@ -28,12 +32,15 @@ if TYPE_CHECKING:
     from applywizard.ui.wizard import ApplicationWizard
 
 
-class StartPage(WizardPage):
+class StartPage(PageFrame):
     """The first page."""
 
     page_id = PageId.START
 
     def build(self) -> None:
+        self.needs_guide: list[QWidget] = []
+        self.recent_paths: list[str] = []
+        """The recent drafts listed, row by row."""
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
@@ -55,6 +62,7 @@ class StartPage(WizardPage):
             button.setAccessibleName(text.replace("&", ""))
             button.clicked.connect(action)
             buttons.addWidget(button)
+            self.needs_guide.append(button)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(_("Recent drafts")))
         self.recent_list = QListWidget()
@@ -62,6 +70,7 @@ class StartPage(WizardPage):
         self.recent_list.setAccessibleName(_("Recent drafts"))
         self.recent_list.itemActivated.connect(self._open_recent)
         layout.addWidget(self.recent_list)
+        self.needs_guide.append(self.recent_list)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Language")))
         self.language = QComboBox()
@@ -74,6 +83,13 @@ class StartPage(WizardPage):
         row.addWidget(self.language)
         row.addStretch()
         layout.addLayout(row)
+        self._guide_loaded()
+        self.hub.loaded.connect(self._guide_loaded)
+
+    def _guide_loaded(self) -> None:
+        """What needs the guide works only once it has loaded (a fraction of a second)."""
+        for widget in self.needs_guide:
+            widget.setEnabled(self.hub.ready)
 
     def _wizard(self) -> ApplicationWizard:
         from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise
@@ -85,10 +101,10 @@ class StartPage(WizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Fill the recent drafts."""
         self.recent_list.clear()
-        for entry in self._wizard().recent():
+        self.recent_paths = self._wizard().recent()
+        for entry in self.recent_paths:
             item = QListWidgetItem(Path(entry).name)
             item.setToolTip(entry)
-            item.setData(Qt.ItemDataRole.UserRole, entry)
             self.recent_list.addItem(item)
 
     def new_application(self) -> None:
@@ -96,8 +112,7 @@ class StartPage(WizardPage):
         wizard = self._wizard()
         if not wizard.settle_unsaved():
             return
-        session = self.hub.session
-        session.replace(Draft(guide_id=session.book.guide.id), path=None, dirty=False)
+        self.hub.session.start_new()
         self.hub.replaced.emit()
         wizard.next()
 
@@ -107,7 +122,8 @@ class StartPage(WizardPage):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         wizard = self._wizard()
-        if wizard.settle_unsaved() and wizard.open_path(Path(item.data(Qt.ItemDataRole.UserRole))):
+        chosen = Path(self.recent_paths[self.recent_list.row(item)])
+        if wizard.settle_unsaved() and wizard.open_path(chosen):
             wizard.next()
 
     def new_from_earlier(self) -> None:
@@ -125,11 +141,10 @@ class StartPage(WizardPage):
     def start_from(self, path: Path) -> bool:
         """Start from the draft in ``path`` (the dialog's second half)."""
         try:
-            earlier = read_draft(path)
+            self.hub.session.start_from_file(path)
         except DraftFileError as error:
             QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
             return False
-        self.hub.session.start_from_earlier(earlier)
         self.hub.replaced.emit()
         self._wizard().next()
         return True
