@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -358,6 +359,25 @@ def test_a_replaced_draft_rebuilds_the_grid(budget: BudgetPage, book: RuleBook) 
     assert budget.findChild(QLineEdit, "budget.years.0.central.labour") is None
     assert budget.focus_field("budget.years")
     assert QApplication.focusWidget() is child(budget, QPushButton, "budget.add_year")
+
+
+def test_amounts_changed_while_the_page_was_hidden_show_when_it_is_entered(
+    budget: BudgetPage, qtbot: QtBot
+) -> None:
+    labour = child(budget, QLineEdit, "budget.years.0.central.labour")
+    retype(labour, "12x")  # refused: the user's text stays, whatever happens meanwhile
+    budget.hide()
+    session = budget.hub.session
+    session.set_value("budget.years.0.central.equipment", Decimal("7.5"))
+    session.set_value("budget.years.0.central.labour", Decimal("3"))
+    session.set_value("budget.years.1.year", 2031)
+    budget.hub.edited.emit()
+    budget.show()
+    assert child(budget, QLineEdit, "budget.years.0.central.equipment").text() == "7.5"
+    assert labour.text() == "12x"
+    assert child(budget, QSpinBox, "budget.years.1.year").value() == 2031
+    assert session.value("budget.years.1.year") == 2031  # showing it is not an edit
+    assert session.value("budget.years.0.central.labour") == Decimal("3")
 
 
 # -- attachments ----------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -124,6 +124,15 @@ def next_budget_year(
     if start is not None:
         return start.year
     return max(1900, min(this_year, 2199))
+
+
+def _amount_or_none(text: str) -> Decimal | None:
+    """A cell's text as an amount (blank is 0), or None if it is no number."""
+    cleaned = text.replace(",", "").replace("，", "").strip()
+    try:
+        return Decimal(cleaned) if cleaned else Decimal(0)
+    except InvalidOperation:
+        return None
 
 
 def sum_of(amounts: Sequence[CategoryAmounts], category: str) -> Decimal:
@@ -386,10 +395,8 @@ class BudgetPage(WizardPage):
 
     def _amount_edited(self, path: str, text: str) -> None:
         """An amount typed: blank is 0; anything the draft cannot hold is refused."""
-        cleaned = text.replace(",", "").replace("，", "").strip()
-        try:
-            value = Decimal(cleaned) if cleaned else Decimal(0)
-        except InvalidOperation:
+        value = _amount_or_none(text)
+        if value is None:
             self._refuse(path, f"“{text}”不是数字", f"“{text}” is not a number")
             return
         if not value.is_finite():
@@ -470,6 +477,35 @@ class BudgetPage(WizardPage):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- showing ----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Entering the page: every cell shows the draft as it is now."""
+        super().showEvent(event)
+        self.sync_cells()
+
+    def sync_cells(self) -> None:
+        """Put the draft's amounts and years into cells that differ (not an edit).
+
+        The draft can change while the page is hidden (a recovered draft, a
+        year added on another device's copy, a script): a cell whose text the
+        draft refused keeps the user's text and its message instead.
+        """
+        if self._built_years != len(self.hub.session.draft.budget.years):
+            self._rebuild_grid()
+        for path, cell in self._cells.items():
+            if path in self._refused:
+                continue
+            current = format(self.hub.session.value(path), "f")
+            if cell.text() != current and _amount_or_none(cell.text()) != Decimal(current):
+                cell.setText(current)
+        for path, box in self._year_boxes.items():
+            if path in self._refused:
+                continue
+            year = self.hub.session.value(path)
+            shown = NO_YEAR if year is None else year
+            if box.value() != shown:
+                with QSignalBlocker(box):
+                    box.setValue(shown)
+
     def reload(self) -> None:
         """Another draft: rebuild the grid for its years, then values and findings."""
         self._refused.clear()
