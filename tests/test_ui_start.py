@@ -48,6 +48,8 @@ def test_the_start_page_waits_for_the_guide_then_everything_works(
     wizard.show()
     assert not wizard.hub.ready
     assert list(wizard.pages) == [PageId.START]
+    assert wizard.listed == list(ORDER)  # every page named, greyed, while the guide loads
+    assert not wizard.page_list.isEnabled()
     new = wizard.findChild(QAbstractButton, "start.new")
     assert new is not None and not new.isEnabled()
     counts = wizard.findChild(QLabel, "finding-counts")
@@ -57,6 +59,7 @@ def test_the_start_page_waits_for_the_guide_then_everything_works(
     app.finish_loading(wizard, tmp_path / "recovery")
     assert wizard.hub.ready
     assert list(wizard.listed) == list(ORDER)
+    assert wizard.page_list.isEnabled()
     assert new.isEnabled()
     assert wizard.button(QWizard.WizardButton.NextButton).isVisible()  # not Finish
     assert not wizard.button(QWizard.WizardButton.FinishButton).isVisible()

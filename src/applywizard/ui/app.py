@@ -27,12 +27,22 @@ APP_NAME = "ApplyWizard"
 LANGUAGES = ("zh_CN", "en")
 
 
+_installed: list[QTranslator] = []
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own and ApplyWizard's translations for ``language`` (none for English)."""
+    """Load Qt's own and ApplyWizard's translations for ``language`` (none for English).
+
+    Translations installed before are removed first, so switching back and
+    forth leaves only the chosen language's.
+    """
     set_language(language)
-    translators: list[QTranslator] = []
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    translators: list[QTranslator] = _installed
     if language == "en":
-        return translators
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return list(translators)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = data_folder("resources") / "translations"
     for name, folder in ((f"qtbase_{language}", qt_folder), (f"applywizard_{language}", str(ours))):
@@ -41,7 +51,7 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(translator)
             translators.append(translator)
     QLocale.setDefault(QLocale(language))
-    return translators
+    return list(translators)
 
 
 def recovery_folder() -> Path:

@@ -6,14 +6,16 @@ pydantic, the draft model, the rules and the page modules load.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
 from applywizard.domain.rules.engine import RuleBook
+from applywizard.ui.app import install_translations
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.base import WizardPage
@@ -52,7 +54,47 @@ def build_wizard(book: RuleBook, session: DraftSession, settings: QSettings) -> 
     """The wizard with all its pages on one shared draft, built at once (tests, scripts)."""
     del book  # the session carries it; kept for the callers' symmetry with the guide
     hub = DraftHub(session)
-    return ApplicationWizard(hub, settings, [StartPage(hub), *draft_pages(hub)])
+    wizard = ApplicationWizard(hub, settings, [StartPage(hub), *draft_pages(hub)])
+    wizard.language_chosen.connect(partial(switch_language, wizard))
+    return wizard
+
+
+def switch_language(wizard: ApplicationWizard, code: str) -> ApplicationWizard:
+    """The same application in another language, now: a new window on the same draft.
+
+    Every text of the window is set when its widget is made, so the window is
+    made again (a fraction of a second) on the same session: the draft, its
+    file, its unsaved state and its recovery copy are the same objects. The
+    page shown, the window's place and any text typed but not accepted (a
+    half-typed date, an amount that is no number) come along; the choice is
+    remembered for the next start.
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translations(app, code)
+    wizard.settings.setValue("language", code)
+    replacement = build_wizard(wizard.hub.session.book, wizard.hub.session, wizard.settings)
+    replacement.hub.replaced.emit()
+    replacement.setGeometry(wizard.geometry())
+    replacement.show()
+    replacement.go_to(wizard.current_page_id())
+    _carry_unaccepted_text(wizard, replacement)
+    wizard.retired = True
+    wizard.close()
+    wizard.deleteLater()
+    return replacement
+
+
+def _carry_unaccepted_text(old: ApplicationWizard, new: ApplicationWizard) -> None:
+    """Retype into the new window what the old one shows but the draft refused."""
+    for field in old.findChildren(QLineEdit):
+        name = field.objectName()
+        if "." not in name or name.startswith("qt_"):
+            continue
+        twin = new.findChild(QLineEdit, name)
+        if twin is not None and twin.text() != field.text():
+            twin.setText(field.text())
+            twin.textEdited.emit(field.text())  # as typed: refused again, in the new language
 
 
 def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> bool:
@@ -73,6 +115,7 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
         return False
     wizard.hub.attach(DraftSession(book, recovery_folder=recovery_folder))
     wizard.add_pages(draft_pages(wizard.hub))
+    wizard.language_chosen.connect(partial(switch_language, wizard))
     wizard.hub.replaced.emit()
     return True
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,10 +43,15 @@ DRAFT_FILTER = "ApplyWizard (*.json)"
 class ApplicationWizard(QWizard):
     """The whole application window."""
 
+    language_chosen = Signal(str)
+    """The user chose another interface language ("zh_CN" or "en")."""
+
     def __init__(self, hub: DraftHub, settings: QSettings, pages: Sequence[PageFrame]) -> None:
         super().__init__()
         self.hub = hub
         self.settings = settings
+        self.retired = False
+        """Replaced by a window in another language: closing asks nothing, keeps recovery."""
         self.setObjectName("wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.IndependentPages, on=True)
@@ -69,6 +74,7 @@ class ApplicationWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         hub.edited.connect(self.refresh)
         hub.replaced.connect(self.refresh)
+        hub.loaded.connect(lambda: self.page_list.setEnabled(True))
         hub.loaded.connect(self.refresh)
         self.refresh()
 
@@ -78,7 +84,10 @@ class ApplicationWizard(QWizard):
             self.setPage(ORDER.index(page.page_id), page)
             self.pages[page.page_id] = page
         self.page_list.clear()
-        self.listed = [page_id for page_id in ORDER if page_id in self.pages]
+        # While the guide loads, every page is named (greyed), so the window looks as it will.
+        shown = ORDER if not self.hub.ready else [p for p in ORDER if p in self.pages]
+        self.listed = list(shown)
+        self.page_list.setEnabled(self.hub.ready)
         for _page_id in self.listed:
             self.page_list.addItem(QListWidgetItem())
         if self.currentId() == ORDER.index(PageId.START):
@@ -278,6 +287,10 @@ class ApplicationWizard(QWizard):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Ask about unsaved changes; a clean exit leaves no recovery file."""
+        if self.retired:
+            self.autosave.stop()
+            event.accept()
+            return
         if not self.settle_unsaved():
             event.ignore()
             return

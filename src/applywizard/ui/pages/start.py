@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -80,6 +79,7 @@ class StartPage(PageFrame):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(language()), 0))
         self.language.activated.connect(self._language_chosen)
+        self.needs_guide.append(self.language)
         row.addWidget(self.language)
         row.addStretch()
         layout.addLayout(row)
@@ -150,10 +150,7 @@ class StartPage(PageFrame):
         return True
 
     def _language_chosen(self, index: int) -> None:
-        settings = QSettings()
-        settings.setValue("language", self.language.itemData(index))
-        QMessageBox.information(
-            self,
-            "ApplyWizard",
-            "界面语言将在重新启动后生效。\nThe language changes when ApplyWizard restarts.",
-        )
+        """Switch the interface language now; the choice is remembered for the next start."""
+        code = str(self.language.itemData(index))
+        if code != language():
+            self._wizard().language_chosen.emit(code)
