@@ -1,6 +1,6 @@
 """Whole applications typed into the real window, from the Start page to the generated files.
 
-The values come from the shipped examples: each one is typed (or chosen with
+Every direction, one shipped example each (examples/*.json): each value is typed (or chosen with
 the keyboard) into the widget named by its field path, table rows are added
 with their Add buttons, budget years with Add year, attachments are real small
 files attached through the page. At the end no error may remain, the review
@@ -310,7 +310,7 @@ def comparable(draft: Draft) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("code", ["1.1", "1.4", "2.8"])
+@pytest.mark.parametrize("code", sorted(path.stem for path in (ROOT / "examples").glob("*.json")))
 def test_a_complete_application_is_typed_through_the_window(
     code: str, qtbot: QtBot, book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
