@@ -1,4 +1,4 @@
-"""The error a draft file gives, apart from the code that reads and writes drafts.
+"""The errors files give, apart from the code that reads and writes them.
 
 Kept light (no draft model, no pydantic) so the window can name it before the
 rest of the program has loaded.
@@ -11,8 +11,8 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
-class DraftFileError(Exception):
-    """Why a draft file could not be read or written, in Chinese and English."""
+class FileAccessError(Exception):
+    """A file that could not be read or written, and why, in Chinese and English."""
 
     path: Path
     zh: str
@@ -20,3 +20,7 @@ class DraftFileError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.zh} / {self.en}"
+
+
+class DraftFileError(FileAccessError):
+    """Why a draft file could not be read or written."""

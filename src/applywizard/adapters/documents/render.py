@@ -20,6 +20,7 @@ from applywizard.adapters.documents.context import build_context, draft_digest
 from applywizard.adapters.documents.excel import render_workbook
 from applywizard.adapters.documents.word import Properties, render_docx
 from applywizard.adapters.draft_files import DraftFileError, write_bytes_atomically
+from applywizard.adapters.file_errors import FileAccessError
 from applywizard.adapters.guide_files import load_yaml
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
@@ -38,16 +39,8 @@ class IncompleteDraftError(Exception):
     errors: list[Finding]
 
 
-@dataclass(frozen=True)
-class RenderFileError(Exception):
+class RenderFileError(FileAccessError):
     """An output could not be written; earlier files stay as they were."""
-
-    path: Path
-    zh: str
-    en: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.zh} / {self.en}"
 
 
 @dataclass(frozen=True)
