@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from applywizard.domain.guide.model import ClauseKind, Guide, Qualifier
+from applywizard.domain.guide.model import ClauseKind, DurationRule, Guide, Qualifier, Strength
 from applywizard.domain.rules.coverage import coverage
 from applywizard.domain.rules.engine import RuleBook
 
@@ -119,3 +119,28 @@ def test_partner_countries_come_from_the_counterparts(guide: Guide) -> None:
     for direction in guide.directions:
         allowed = {c for code in direction.counterparts for c in by_code[code].countries}
         assert set(direction.partner_countries) == allowed, direction.code
+
+
+@pytest.mark.parametrize(
+    ("code", "zh", "en"),
+    [
+        ("1.1", "3 年（一般）", "3 years (generally)"),
+        ("1.3", "2–3 年（原则上）", "2–3 years (in principle)"),
+        ("1.4", "≤ 4 年（原则上）", "≤ 4 years (in principle)"),
+        ("2.0", "≤ 3 年", "≤ 3 years"),
+        ("2.8", "3–5 年", "3–5 years"),
+    ],
+)
+def test_a_duration_is_summed_up_from_its_bounds(guide: Guide, code: str, zh: str, en: str) -> None:
+    rule = next(d for d in guide.directions if d.code == code).duration
+    assert rule is not None
+    assert rule.summary() == (zh, en)
+
+
+def test_durations_in_months_and_lower_bounds_are_summed_up() -> None:
+    def rule(low: int | None, high: int | None) -> DurationRule:
+        return DurationRule(min_months=low, max_months=high, strength=Strength.MUST, text="…")
+
+    assert rule(18, 36).summary() == ("18 个月–3 年", "18 months–3 years")
+    assert rule(12, None).summary() == ("≥ 1 年", "≥ 1 year")
+    assert rule(None, 30).summary() == ("≤ 30 个月", "≤ 30 months")

@@ -7,6 +7,8 @@ are bilingual in the domain and picked by ``bilingual``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "ApplyWizard"
@@ -31,3 +33,8 @@ def language() -> str:
 def bilingual(zh: str, en: str) -> str:
     """Of a Chinese/English pair, the one for the current language."""
     return en if _language["code"] == "en" else zh
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items as a list in running text: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return bilingual("、", ", ").join(items)

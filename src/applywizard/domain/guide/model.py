@@ -107,6 +107,36 @@ class DurationRule(GuideModel):
             raise ValueError("the minimum duration exceeds the maximum")
         return self
 
+    def summary(self) -> tuple[str, str]:
+        """The limit in a few characters, Chinese and English: “≤ 4 年（原则上）”, “2–3 years”."""
+
+        def whole_years(months: int) -> bool:
+            return months % 12 == 0
+
+        def amount(months: int, *, zh: bool) -> str:
+            if not whole_years(months):
+                return f"{months} 个月" if zh else f"{months} months"
+            years = months // 12
+            return f"{years} 年" if zh else f"{years} year{'' if years == 1 else 's'}"
+
+        low, high = self.min_months, self.max_months
+        texts = []
+        for zh in (True, False):
+            if low is not None and high is not None and low != high:
+                both_years = whole_years(low) and whole_years(high)
+                shown = f"{low // 12}" if both_years else amount(low, zh=zh)
+                texts.append(f"{shown}–{amount(high, zh=zh)}")
+            elif low is not None:
+                texts.append(amount(low, zh=zh) if low == high else f"≥ {amount(low, zh=zh)}")
+            else:
+                assert high is not None  # the validator requires one bound
+                texts.append(f"≤ {amount(high, zh=zh)}")
+        zh_word, en_word = {
+            Strength.IN_PRINCIPLE: ("（原则上）", " (in principle)"),
+            Strength.GENERALLY: ("（一般）", " (generally)"),
+        }.get(self.strength, ("", ""))
+        return texts[0] + zh_word, texts[1] + en_word
+
 
 class ProjectBudgetCap(GuideModel):
     """A cap on one project's central funds per year of its duration."""

@@ -38,7 +38,7 @@ from applywizard.domain.guide.model import AttachmentKind, Severity
 from applywizard.domain.rules.finding import Finding
 from applywizard.ui.binding import FieldBinder, field_label
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual
+from applywizard.ui.text import _, bilingual, joined
 from applywizard.workflow.attachments import (
     AttachmentFileError,
     RequiredDeclaration,
@@ -334,7 +334,7 @@ class AttachmentsPage(WizardPage):
             name = bilingual(document.kind.zh, document.kind.en)
             found = next((f for f in missing_findings if f.rule in document.rules), None)
             if attached:
-                files = "、".join(a.file_name or _("(no file)") for a in attached)
+                files = joined(a.file_name or _("(no file)") for a in attached)
                 mark, status = "✔", _("attached: {files}").format(files=files)
             elif document.alternative_to is not None:
                 other = document.alternative_to
@@ -557,7 +557,7 @@ class AttachmentsPage(WizardPage):
                 problems.append(bilingual(error.zh, error.en))
                 added = []
         if added:
-            names = "、".join(item.file_name for item in added)
+            names = joined(item.file_name for item in added)
             done = _("Attached as {kind}: {names}").format(
                 kind=bilingual(kind.zh, kind.en), names=names
             )

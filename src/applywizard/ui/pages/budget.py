@@ -43,7 +43,7 @@ from applywizard.domain.rules.checks.money import indirect_cost_cap
 from applywizard.domain.rules.finding import Finding
 from applywizard.ui.binding import field_label
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual
+from applywizard.ui.text import _, bilingual, joined
 from applywizard.workflow.flow import PageId
 from applywizard.workflow.session import EditRefusedError
 
@@ -595,7 +595,7 @@ class BudgetPage(WizardPage):
         elif mismatched:
             note = _(
                 "The Chinese units' funds do not add up to the expenditure: {sources}."
-            ).format(sources="、".join(mismatched))
+            ).format(sources=joined(mismatched))
         else:
             note = ""
         self.units_note.setText(note)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from applywizard.domain.guide.model import Direction, Guide
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual
+from applywizard.ui.text import _, bilingual, joined
 from applywizard.workflow.flow import PageId
 
 KIND_WORDS = {
@@ -120,7 +120,7 @@ class DirectionPage(WizardPage):
         self.details.setAccessibleName(_("Direction in full"))
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([560, 360])
+        splitter.setSizes([640, 340])  # the table gets the spare width: titles wrap less
         layout.addWidget(splitter, 1)
 
         self.direction_finding = QLabel()
@@ -159,7 +159,7 @@ class DirectionPage(WizardPage):
         table.setWordWrap(True)
         for row, direction in enumerate(guide.directions):
             duration = direction.duration or guide.figures.default_duration
-            partners = "、".join(
+            partners = joined(
                 bilingual(c.zh, c.en)
                 for c in guide.counterparts
                 if c.code in direction.counterparts
@@ -171,16 +171,23 @@ class DirectionPage(WizardPage):
                     partners,
                     str(direction.project_count),
                     f"{direction.budget_wan:,}",
-                    duration.text,
+                    bilingual(*duration.summary()),  # the guide's words are in the details
                 ]
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, direction.code)
                 table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        table.setColumnWidth(1, 300)  # titles wrap, so partners, projects and budget stay in view
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        # Every column in view without scrolling: the title takes what is left and wraps,
+        # partners wrap in a set width, codes, figures and durations fit their text.
+        header = table.horizontalHeader()
+        fitted = QHeaderView.ResizeMode.ResizeToContents
+        for column, mode in enumerate(
+            (fitted, QHeaderView.ResizeMode.Stretch, None, fitted, fitted, fitted)
+        ):
+            if mode is not None:
+                header.setSectionResizeMode(column, mode)
+        table.setColumnWidth(2, 120)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def _filter(self) -> None:
