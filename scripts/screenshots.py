@@ -47,7 +47,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("recent", [str(example)])
-        session = DraftSession(book, draft, path=Path(folder) / example.name)
+        # a path as a PI would have it (never written): the pictures do not change run to run
+        session = DraftSession(book, draft, path=Path.home() / "申报材料" / example.name)
         wizard = build_wizard(book, session, settings)
         wizard.resize(1280, 820)
         wizard.show()
