@@ -15,6 +15,7 @@ from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 from applywizard.ui.binding import DraftHub
 from applywizard.ui.errors import install_exception_hook, setup_logging
+from applywizard.ui.fonts import ensure_cjk_font
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.budget import BudgetPage
 from applywizard.ui.pages.direction import DirectionPage
@@ -104,6 +105,7 @@ def run_wizard() -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    ensure_cjk_font()
     settings = QSettings()
     language = str(settings.value("language", "zh_CN"))
     install_translations(app, language if language in LANGUAGES else "zh_CN")
