@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.adapters.draft_files import DraftFileError
+from applywizard.ui.about import AboutDialog, show_about
 from applywizard.ui.binding import DraftHub
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _, bilingual
@@ -41,6 +42,7 @@ class ApplicationWizard(QWizard):
     def __init__(self, hub: DraftHub, settings: QSettings, pages: list[WizardPage]) -> None:
         super().__init__()
         self.hub = hub
+        self.about: AboutDialog | None = None
         self.settings = settings
         self.setObjectName("wizard")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -50,6 +52,9 @@ class ApplicationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, _("Save"))
         self.customButtonClicked.connect(lambda _which: self.save())
         self.setOption(QWizard.WizardOption.NoCancelButton, on=True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, on=True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, _("About"))
+        self.helpRequested.connect(self.show_about)
         self.pages: dict[PageId, WizardPage] = {}
         for page in pages:
             self.setPage(ORDER.index(page.page_id), page)
@@ -149,9 +154,14 @@ class ApplicationWizard(QWizard):
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.SaveAs, self.save_as),
             (QKeySequence.StandardKey.Open, self.open_dialog),
+            (Qt.Key.Key_F1, self.show_about),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(action)
+
+    def show_about(self) -> None:
+        """The About dialog: version, guide, Qt and the font for Chinese (F1)."""
+        self.about = show_about(self, self.hub.session.book.guide)
 
     def _folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))
