@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from applywizard import launcher, resources
-from applywizard.cli.self_test import Report, run_core
+from applywizard.cli.self_test import run_core
+from applywizard.cli.steps import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 

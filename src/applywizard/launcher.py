@@ -15,10 +15,15 @@ from pathlib import Path
 
 def self_test() -> int:
     """Check this installation end to end; 0 if all is well."""
-    from applywizard.cli.self_test import Report, run_core  # noqa: PLC0415 - loads on demand
+    from applywizard.cli.steps import Report  # noqa: PLC0415 - loads on demand
 
     report = Report()
-    run_core(report)
+    try:
+        from applywizard.cli.self_test import run_core  # noqa: PLC0415 - documents' libraries
+    except ImportError as error:  # a library is missing from this installation
+        report.step("libraries", partial(_raise, error))
+    else:
+        run_core(report)
     try:
         from applywizard.ui.self_test import run_window_checks  # noqa: PLC0415 - Qt on demand
     except ImportError as error:  # Qt's libraries are missing on this machine

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import docx
 import openpyxl
@@ -26,6 +24,7 @@ from applywizard.adapters.documents.context import build_context
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
+from applywizard.cli.steps import Report, expect
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
@@ -39,58 +38,6 @@ SHEETS = (
 )
 # Columns C, E, F, G of the budget sheet's year rows add up to the row's total.
 BUDGET_PARTS = (3, 5, 6, 7)
-
-
-class SelfTestError(Exception):
-    """A check that found something wrong; the message says what."""
-
-
-def expect(condition: bool, message: str) -> None:  # noqa: FBT001 - reads like assert
-    """Raise SelfTestError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise SelfTestError(message)
-
-
-@dataclass
-class Report:
-    """Runs steps, prints one line for each, remembers the failures."""
-
-    stream: TextIO = field(default_factory=lambda: sys.stdout)
-    failures: list[str] = field(default_factory=list)
-    passed: int = 0
-
-    def step(self, name: str, action: Callable[[], str]) -> bool:
-        """Run ``action``; print ``ok`` and what it returned, or ``FAIL`` and why."""
-        try:
-            detail = action()
-        except Exception as error:  # noqa: BLE001 - every failure becomes one clear line
-            reason = str(error) if isinstance(error, SelfTestError) else _describe(error)
-            self.failures.append(name)
-            self._print(f"FAIL  {name}: {reason}")
-            return False
-        self.passed += 1
-        self._print(f"ok    {name}: {detail}")
-        return True
-
-    def finish(self) -> int:
-        """Print the summary line; 0 if every step passed, 1 otherwise."""
-        if self.failures:
-            self._print(
-                f"self-test FAILED: {len(self.failures)} failed, {self.passed} passed "
-                f"({', '.join(self.failures)})"
-            )
-            return 1
-        self._print(f"self-test passed: {self.passed} passed, 0 failed")
-        return 0
-
-    def _print(self, line: str) -> None:
-        self.stream.write(line + "\n")
-        self.stream.flush()
-
-
-def _describe(error: BaseException) -> str:
-    text = str(error) or "(no message)"
-    return f"{type(error).__name__}: {text}"
 
 
 def run_core(report: Report, out: Path | None = None) -> None:
