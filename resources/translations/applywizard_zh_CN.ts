@@ -4,6 +4,30 @@
 <context>
     <name>ApplyWizard</name>
     <message>
+        <source>About ApplyWizard</source>
+        <translation>关于 ApplyWizard 申报助手</translation>
+    </message>
+    <message>
+        <source>Chinese text: {family} (installed on this computer)</source>
+        <translation>中文字体：{family}（本机已安装）</translation>
+    </message>
+    <message>
+        <source>Chinese text: {family}, shipped with ApplyWizard ({licence})</source>
+        <translation>中文字体：{family}，随 ApplyWizard 提供（{licence} 许可）</translation>
+    </message>
+    <message>
+        <source>ApplyWizard {version}</source>
+        <translation>ApplyWizard 申报助手 {version}</translation>
+    </message>
+    <message>
+        <source>Guide: {id}</source>
+        <translation>申报指南：{id}</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, PySide6 {pyside}, Python {python}</source>
+        <translation>Qt {qt}，PySide6 {pyside}，Python {python}</translation>
+    </message>
+    <message>
         <source>an untitled application</source>
         <translation>未命名的申报书</translation>
     </message>
@@ -516,6 +540,10 @@
         <translation>各单位合计：中央财政资金 {central}，自筹资金 {raised}（万元）</translation>
     </message>
     <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -548,8 +576,8 @@
         <translation>（不在可选范围）</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>About</source>
+        <translation>关于</translation>
     </message>
     <message>
         <source>Pages</source>

@@ -1,8 +1,10 @@
 """Where the program's data folders are, however it was installed.
 
-The one place that answers this: ``resources/`` (guides, later translations)
-and ``templates/`` sit inside the package in a wheel and in a PyInstaller
-bundle, and at the top of the repository in a source checkout.
+The one place that answers this: ``resources/`` (guides, checklists,
+translations, the fallback font), ``templates/`` and ``examples/`` (a valid
+draft per direction, which the self-test checks) sit inside the package in a
+wheel and in a PyInstaller bundle (``sys._MEIPASS/applywizard/``), and at the
+top of the repository in a source checkout.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ from typing import Literal
 
 _PACKAGE = Path(__file__).resolve().parent
 
-Folder = Literal["resources", "templates"]
+Folder = Literal["resources", "templates", "examples"]
 
 
 def data_folder(name: Folder) -> Path:
-    """The folder ``resources`` or ``templates`` for this installation."""
+    """The folder ``resources``, ``templates`` or ``examples`` for this installation."""
     for candidate in (_PACKAGE / name, _PACKAGE.parent.parent / name):
         if candidate.is_dir():
             return candidate

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from applywizard.resources import data_folder
 from applywizard.ui.errors import install_exception_hook, setup_logging
+from applywizard.ui.fonts import ensure_cjk_font
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.start import StartPage
 from applywizard.ui.text import set_language
@@ -94,6 +95,7 @@ def run_wizard() -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    ensure_cjk_font()
     settings = QSettings()
     language = str(settings.value("language", "zh_CN"))
     install_translations(app, language if language in LANGUAGES else "zh_CN")

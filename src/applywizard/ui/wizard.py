@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -49,6 +50,7 @@ class ApplicationWizard(QWizard):
     def __init__(self, hub: DraftHub, settings: QSettings, pages: Sequence[PageFrame]) -> None:
         super().__init__()
         self.hub = hub
+        self.about: QDialog | None = None
         self.settings = settings
         self.retired = False
         """Replaced by a window in another language: closing asks nothing, keeps recovery."""
@@ -60,6 +62,9 @@ class ApplicationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, _("Save"))
         self.customButtonClicked.connect(lambda _which: self.save())
         self.setOption(QWizard.WizardOption.NoCancelButton, on=True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, on=True)
+        self.setButtonText(QWizard.WizardButton.HelpButton, _("About"))
+        self.helpRequested.connect(self.show_about)
         self.pages: dict[PageId, PageFrame] = {}
         self.listed: list[PageId] = []
         """The pages in the side panel, row by row."""
@@ -176,9 +181,18 @@ class ApplicationWizard(QWizard):
             (QKeySequence.StandardKey.Save, self.save),
             (QKeySequence.StandardKey.SaveAs, self.save_as),
             (QKeySequence.StandardKey.Open, self.open_dialog),
+            (QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(action)
+
+    def show_about(self) -> None:
+        """The About dialog: version, guide, Qt and the font for Chinese (F1)."""
+        if not self.hub.ready:
+            return  # it names the guide: a moment, while the guide loads
+        from applywizard.ui import about  # noqa: PLC0415 - not needed for the first paint
+
+        self.about = about.show_about(self, self.hub.session.book.guide)
 
     def _folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))

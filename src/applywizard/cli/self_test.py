@@ -1,0 +1,172 @@
+"""``applywizard --self-test``, the part without Qt: guide, example drafts, documents.
+
+Loads the shipped guide, checks every example draft against it, renders one
+full set of documents into a temporary folder and reopens each file to check
+what it says (python-docx for the Word files, openpyxl for the workbook).
+Each step prints one line; a failed step prints why and the run goes on, so
+one run shows everything that is wrong. The window's part (Qt, the font for
+Chinese, the wizard) is in ``applywizard.ui.self_test``; the launcher runs both.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import docx
+import openpyxl
+
+from applywizard import __version__
+from applywizard.adapters.documents.context import build_context
+from applywizard.adapters.documents.render import render_all
+from applywizard.adapters.draft_files import read_draft
+from applywizard.adapters.guide_files import shipped_guide
+from applywizard.cli.steps import Report, expect
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.rules.engine import RuleBook
+from applywizard.resources import data_folder
+
+SHEETS = (
+    "合作单位 Partners",
+    "经费预算 Budget",
+    "任务分工 Tasks",
+    "研究团队 Team",
+    "知识产权清单 IP checklist",
+)
+# Columns C, E, F, G of the budget sheet's year rows add up to the row's total.
+BUDGET_PARTS = (3, 5, 6, 7)
+
+
+def run_core(report: Report, out: Path | None = None) -> None:
+    """The checks that need no window; documents go to ``out`` or a temporary folder."""
+    report.step("version", lambda: f"ApplyWizard {__version__}, Python {sys.version.split()[0]}")
+    holder: dict[str, RuleBook] = {}
+
+    def load_guide() -> str:
+        book = shipped_guide()
+        holder["book"] = book
+        return f"{book.guide.id} ({book.guide.title}), {len(book.guide.directions)} directions"
+
+    if not report.step("guide", load_guide):
+        return
+    book = holder["book"]
+    drafts = _check_examples(report, book)
+    if not drafts:
+        return
+    first = drafts[0]
+    if out is not None:
+        _render_and_reopen(report, book, first, out)
+        return
+    with tempfile.TemporaryDirectory(prefix="applywizard-self-test-") as folder:
+        _render_and_reopen(report, book, first, Path(folder))
+
+
+def _check_examples(report: Report, book: RuleBook) -> list[Draft]:
+    """Every example draft reads and has no error; returns those that passed."""
+    found: list[Path] = []
+
+    def list_examples() -> str:
+        folder = data_folder("examples")
+        found.extend(sorted(folder.glob("*.json")))
+        codes = {path.stem for path in found}
+        missing = [d.code for d in book.guide.directions if d.code not in codes]
+        expect(not missing, f"no example draft for {', '.join(missing)} in {folder}")
+        return f"{len(found)} drafts in {folder}"
+
+    if not report.step("examples", list_examples):
+        return []
+    good: list[Draft] = []
+    for path in found:
+
+        def check(path: Path = path) -> str:
+            draft = read_draft(path)
+            findings = book.evaluate(draft)
+            errors = [finding for finding in findings if finding.is_error]
+            expect(
+                not errors,
+                f"{len(errors)} errors, first: {errors[0].message_en if errors else ''}",
+            )
+            good.append(draft)
+            return f"direction {draft.direction}, 0 errors, {len(findings)} warnings"
+
+        report.step(f"check {path.name}", check)
+    return good
+
+
+def _render_and_reopen(report: Report, book: RuleBook, draft: Draft, folder: Path) -> None:
+    written: dict[str, Path] = {}
+
+    def render() -> str:
+        rendered = render_all(book, draft, folder)
+        for path in rendered.files:
+            expect(path.is_file() and path.stat().st_size > 0, f"{path} was not written")
+        written["form"], written["checklist"], written["tables"] = rendered.files
+        return f"{len(rendered.files)} files in {folder}"
+
+    if not report.step(f"render {draft.direction}", render):
+        return
+    ctx = build_context(book, draft)
+    report.step("reopen form", lambda: _check_form(written["form"], book, draft, ctx))
+    report.step("reopen checklist", lambda: _check_checklist(written["checklist"], draft, ctx))
+    report.step("reopen tables", lambda: _check_tables(written["tables"], draft, ctx))
+
+
+def _docx_text(path: Path) -> tuple[Any, str]:
+    document = docx.Document(str(path))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    for section in document.sections:
+        parts.extend(paragraph.text for paragraph in section.header.paragraphs)
+    return document, "\n".join(parts)
+
+
+def _check_form(path: Path, book: RuleBook, draft: Draft, ctx: dict[str, Any]) -> str:
+    document, text = _docx_text(path)
+    title = draft.project.title_zh
+    expect(title in text, f"{path.name}: the project title {title!r} is missing")
+    units = [unit.name for unit in draft.chinese_units]
+    absent = [name for name in units if name not in text]
+    expect(not absent, f"{path.name}: units missing: {', '.join(absent)}")
+    total = ctx["budget"]["income_total"]
+    expect(total in text, f"{path.name}: the budget total {total} is missing")
+    props = document.core_properties
+    expect(props.title.startswith(title), f"{path.name}: title property is {props.title!r}")
+    expect(book.guide.id in props.keywords, f"{path.name}: keywords lack the guide id")
+    return f"title, {len(units)} units, budget total {total} 万元"
+
+
+def _check_checklist(path: Path, draft: Draft, ctx: dict[str, Any]) -> str:
+    _document, text = _docx_text(path)
+    lead = ctx["lead_unit"]["name"]
+    expect(draft.project.title_zh in text, f"{path.name}: the project title is missing")
+    expect(bool(lead) and lead in text, f"{path.name}: the lead unit {lead!r} is missing")
+    return f"title, lead unit {lead}"
+
+
+def _check_tables(path: Path, draft: Draft, ctx: dict[str, Any]) -> str:
+    book = openpyxl.load_workbook(path)
+    expect(tuple(book.sheetnames) == SHEETS, f"{path.name}: sheets are {book.sheetnames}")
+    partners = {str(cell) for row in book[SHEETS[0]].iter_rows(values_only=True) for cell in row}
+    names = [unit.name for unit in draft.chinese_units]
+    names += [partner.name for partner in draft.foreign_partners]
+    absent = [name for name in names if name not in partners]
+    expect(not absent, f"{path.name}: partners sheet lacks {', '.join(absent)}")
+    budget = book[SHEETS[1]]
+    summed = Decimal(0)
+    for row in budget.iter_rows(min_row=2):
+        if not row[0].value:  # the total rows have no year
+            continue
+        for column in BUDGET_PARTS:
+            value = row[column - 1].value
+            summed += Decimal(str(value)) if isinstance(value, int | float) else Decimal(0)
+    expected = Decimal(ctx["budget"]["total"]["total"].replace(",", "") or "0")
+    expect(
+        abs(summed - expected) < Decimal("0.0001"),
+        f"{path.name}: budget amounts add up to {summed}, the draft says {expected}",
+    )
+    return f"{len(SHEETS)} sheets, {len(names)} parties, budget {expected} 万元"
