@@ -13,12 +13,13 @@ Run after scripts/build-bundle: .venv/bin/python bench/bench_bundle.py [--runs N
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from timing import user_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,7 +59,7 @@ def main() -> int:
     if not program.is_file():
         print(f"no bundle at {args.bundle}: run scripts/build-bundle first", file=sys.stderr)
         return 2
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = user_environment()
     print(f"bundle, unpacked: {folder_mb(args.bundle):.1f} MB  (target <= 150 MB)")
     for archive in sorted(args.bundle.parent.glob("applywizard-*.*")):
         if archive.suffix in {".gz", ".zip"}:

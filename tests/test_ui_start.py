@@ -22,6 +22,7 @@ import applywizard.ui.app
 heavy = sorted(
     name for name in sys.modules
     if name.split(".")[0] in {"pydantic", "yaml", "docx", "openpyxl", "jinja2", "stdnum"}
+    or name in {"platformdirs", "logging.handlers"}
     or name.startswith(("applywizard.domain", "applywizard.ui.assembly", "applywizard.ui.binding"))
 )
 print(" ".join(heavy))

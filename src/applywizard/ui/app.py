@@ -1,9 +1,9 @@
-"""Starting the window: Qt application, language, log, exception hook, then the rest.
+"""Starting the window: Qt application, font, language, exception hook, then the rest.
 
 The window is on screen with its Start page first, before the guide, the draft
 model and the other pages load (``assembly``, most of the start-up time): the
-first paint triggers the loading, so a PI sees the program at once and the
-Start page's buttons come alive a moment later.
+first paint triggers the loading (and the log file), so a PI sees the
+program at once and the Start page's buttons come alive a moment later.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -55,11 +54,6 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return list(translators)
 
 
-def recovery_folder() -> Path:
-    """Where unsaved work is copied for recovery after a crash."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
-
-
 def start_window(settings: QSettings) -> ApplicationWizard:
     """The wizard with only its Start page: what can be shown before the guide loads."""
     hub = DraftHub()
@@ -72,6 +66,14 @@ def finish_loading(wizard: ApplicationWizard, folder: Path | None) -> None:
 
     if assembly.complete_wizard(wizard, folder):
         assembly.offer_recovery(wizard)
+
+
+def _complete_start(wizard: ApplicationWizard) -> None:
+    """After the first paint: the log file, then the guide and the pages."""
+    from applywizard.ui import assembly  # noqa: PLC0415 - as in finish_loading
+
+    setup_logging(assembly.user_folder("log"))
+    finish_loading(wizard, assembly.user_folder("recovery"))
 
 
 class AfterFirstPaint(QObject):
@@ -99,9 +101,8 @@ def run_wizard() -> int:
     settings = QSettings()
     language = str(settings.value("language", "zh_CN"))
     install_translations(app, language if language in LANGUAGES else "zh_CN")
-    log_path = setup_logging(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
-    install_exception_hook(log_path)
+    install_exception_hook()
     wizard = start_window(settings)
-    AfterFirstPaint(wizard, lambda: finish_loading(wizard, recovery_folder()))
+    AfterFirstPaint(wizard, lambda: _complete_start(wizard))
     wizard.show()
     return app.exec()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
+import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
@@ -33,6 +35,13 @@ from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.session import DraftSession, find_recoveries, forget_recovery
 
 APP_NAME = "ApplyWizard"
+
+
+def user_folder(kind: Literal["log", "recovery"]) -> Path:
+    """The user's log folder, or where unsaved work is copied for recovery after a crash."""
+    if kind == "log":
+        return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
 
 
 def draft_pages(hub: DraftHub) -> list[WizardPage]:

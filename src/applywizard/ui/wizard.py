@@ -8,7 +8,10 @@ every page change unsaved work goes to a recovery file, never over the user's.
 
 The window can be shown with the Start page alone while the guide loads
 (``add_pages`` brings the rest); until the hub has its session the side
-panel says so and the file commands wait.
+panel says so and the file commands wait. What the first paint does not
+need waits too: the shortcuts come with the guide, and the dialog classes
+are reached through ``QtWidgets`` when used (naming a Qt class builds all
+its enums, a few milliseconds each).
 """
 
 from __future__ import annotations
@@ -16,15 +19,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -70,7 +71,6 @@ class ApplicationWizard(QWizard):
         """The pages in the side panel, row by row."""
         self._build_side()
         self.add_pages(pages)
-        self._shortcuts()
         self.resize(1100, 760)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -80,6 +80,9 @@ class ApplicationWizard(QWizard):
         hub.edited.connect(self.refresh)
         hub.replaced.connect(self.refresh)
         hub.loaded.connect(lambda: self.page_list.setEnabled(True))
+        hub.loaded.connect(self._shortcuts)
+        if hub.ready:
+            self._shortcuts()
         hub.loaded.connect(self.refresh)
         self.refresh()
 
@@ -178,12 +181,12 @@ class ApplicationWizard(QWizard):
     # -- files -----------------------------------------------------------------------
     def _shortcuts(self) -> None:
         for keys, action in (
-            (QKeySequence.StandardKey.Save, self.save),
-            (QKeySequence.StandardKey.SaveAs, self.save_as),
-            (QKeySequence.StandardKey.Open, self.open_dialog),
-            (QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
+            (QtGui.QKeySequence.StandardKey.Save, self.save),
+            (QtGui.QKeySequence.StandardKey.SaveAs, self.save_as),
+            (QtGui.QKeySequence.StandardKey.Open, self.open_dialog),
+            (QtGui.QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
             shortcut.activated.connect(action)
 
     def show_about(self) -> None:
@@ -198,7 +201,7 @@ class ApplicationWizard(QWizard):
         return str(self.settings.value("last_folder", str(Path.home())))
 
     def _report(self, error: DraftFileError) -> None:
-        QMessageBox.warning(
+        QtWidgets.QMessageBox.warning(
             self,
             _("ApplyWizard"),
             bilingual(f"{error.path}：{error.zh}", f"{error.path}: {error.en}"),
@@ -220,7 +223,7 @@ class ApplicationWizard(QWizard):
             Path(self._folder())
             / f"{self.hub.session.draft.project.title_zh or 'application'}.json"
         )
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
             self, _("Save application as"), suggested, DRAFT_FILTER
         )
         return bool(chosen) and self._save_to(Path(chosen))
@@ -240,7 +243,7 @@ class ApplicationWizard(QWizard):
         """Choose a draft and open it (after asking about unsaved changes)."""
         if not self.hub.ready or not self.settle_unsaved():
             return
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, _("Open application"), self._folder(), DRAFT_FILTER
         )
         if chosen:
@@ -287,19 +290,19 @@ class ApplicationWizard(QWizard):
         """With unsaved changes, ask: save, discard, or cancel. True to go on."""
         if not self.hub.ready or not self.hub.session.dirty:
             return True
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self,
             _("ApplyWizard"),
             _("The application has unsaved changes. Save them?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+            QtWidgets.QMessageBox.StandardButton.Save
+            | QtWidgets.QMessageBox.StandardButton.Discard
+            | QtWidgets.QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == QtWidgets.QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == QtWidgets.QMessageBox.StandardButton.Discard
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Ask about unsaved changes; a clean exit leaves no recovery file."""
         if self.retired:
             self.autosave.stop()

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -131,7 +130,7 @@ class StartPage(PageFrame):
         wizard = self._wizard()
         if not wizard.settle_unsaved():
             return
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, _("Choose an earlier draft"), str(Path.home()), "ApplyWizard (*.json)"
         )
         if not chosen:
@@ -143,7 +142,7 @@ class StartPage(PageFrame):
         try:
             self.hub.session.start_from_file(path)
         except DraftFileError as error:
-            QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
+            QtWidgets.QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
             return False
         self.hub.replaced.emit()
         self._wizard().next()
