@@ -18,6 +18,7 @@ from applywizard import __version__
 from applywizard.adapters.documents.checklist import build_checklist
 from applywizard.adapters.documents.context import build_context, draft_digest
 from applywizard.adapters.documents.excel import CELL_LIMIT, CUT_MARKER
+from applywizard.adapters.documents.reading import docx_text
 from applywizard.adapters.documents.render import (
     IncompleteDraftError,
     RenderFileError,
@@ -33,14 +34,7 @@ NASTY = "A<B & \"C\" 'D' {{ x }} {% if y %}"
 
 
 def _text_of(path: Path) -> str:
-    document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    for section in document.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
-    return "\n".join(parts)
+    return docx_text(path)[1]
 
 
 def test_a_draft_with_errors_is_refused_and_nothing_written(book: RuleBook, tmp_path: Path) -> None:

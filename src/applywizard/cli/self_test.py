@@ -16,11 +16,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import docx
 import openpyxl
 
 from applywizard import __version__
 from applywizard.adapters.documents.context import build_context
+from applywizard.adapters.documents.reading import docx_text
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
@@ -114,19 +114,8 @@ def _render_and_reopen(report: Report, book: RuleBook, draft: Draft, folder: Pat
     report.step("reopen tables", lambda: _check_tables(written["tables"], draft, ctx))
 
 
-def _docx_text(path: Path) -> tuple[Any, str]:
-    document = docx.Document(str(path))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    for section in document.sections:
-        parts.extend(paragraph.text for paragraph in section.header.paragraphs)
-    return document, "\n".join(parts)
-
-
 def _check_form(path: Path, book: RuleBook, draft: Draft, ctx: dict[str, Any]) -> str:
-    document, text = _docx_text(path)
+    document, text = docx_text(path)
     title = draft.project.title_zh
     expect(title in text, f"{path.name}: the project title {title!r} is missing")
     units = [unit.name for unit in draft.chinese_units]
@@ -141,7 +130,7 @@ def _check_form(path: Path, book: RuleBook, draft: Draft, ctx: dict[str, Any]) -
 
 
 def _check_checklist(path: Path, draft: Draft, ctx: dict[str, Any]) -> str:
-    _document, text = _docx_text(path)
+    _document, text = docx_text(path)
     lead = ctx["lead_unit"]["name"]
     expect(draft.project.title_zh in text, f"{path.name}: the project title is missing")
     expect(bool(lead) and lead in text, f"{path.name}: the lead unit {lead!r} is missing")
