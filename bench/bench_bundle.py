@@ -4,7 +4,8 @@
    unpacked);
 2. start time of the frozen program against the same program run from source
    (``.venv/bin/python -m applywizard``), as fresh processes in the same run,
-   interleaved: ``--version`` (interpreter and command line only) and
+   interleaved: ``--version`` (the interpreter's start alone: the launcher
+   answers it before loading anything) and
    ``--self-test`` (guide, 18 drafts, documents, Qt offscreen, the wizard).
 
 Run after scripts/build-bundle: .venv/bin/python bench/bench_bundle.py [--runs N]

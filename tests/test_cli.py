@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from applywizard import __version__
 from applywizard.adapters.draft_files import read_draft, save_draft
 from applywizard.cli.main import main
 from applywizard.domain.draft.model import Draft
@@ -230,3 +231,15 @@ def test_render_a_file_that_is_not_a_draft(
     bad.write_bytes(b"{")
     code, _, err = _run(capsys, "render", str(bad), "--out", str(tmp_path / "out"))
     assert code == 2 and "Traceback" not in err and str(bad) in err
+
+
+def test_version_is_answered_without_loading_the_command_line() -> None:
+    probe = (
+        "import sys; from applywizard import launcher; code = launcher.main(['--version']); "
+        "print(code, 'applywizard.cli.main' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert shown[0] == f"applywizard {__version__}"
+    assert shown[1] == "0 False False"

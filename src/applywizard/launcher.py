@@ -44,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from applywizard.ui.app import run_wizard  # noqa: PLC0415 - Qt loads only for the window
 
         return run_wizard()
+    if args == ["--version"]:  # answered before the command line and its libraries load
+        from applywizard import __version__  # noqa: PLC0415 - nothing else is needed
+
+        print(f"applywizard {__version__}")
+        return 0
     if args == ["--self-test"]:
         return self_test()
     if len(args) in (2, 3) and args[0] == "--screenshot":
