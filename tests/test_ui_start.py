@@ -106,3 +106,31 @@ def test_a_damaged_guide_is_reported_and_the_window_closes(
     assert not wizard.isVisible()
     assert said and _("The guide data cannot be loaded; please reinstall ApplyWizard.") in said[0]
     assert "the key 'code' repeats" in said[0]
+
+
+def test_after_a_crash_the_starting_window_offers_the_recovered_draft(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "recovery"
+    crashed = app.start_window(_settings(tmp_path))
+    qtbot.addWidget(crashed)
+    app.finish_loading(crashed, folder)
+    crashed.hub.session.set_value("project.title_zh", "崩溃前的题目")
+    crashed.write_recovery()
+    crashed.retired = True  # the process "dies": nothing is cleaned up
+
+    asked: list[str] = []
+
+    def yes(_parent: QWidget, title: str, _text: str, _buttons: object) -> object:
+        asked.append(title)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    fresh = app.start_window(_settings(tmp_path))
+    qtbot.addWidget(fresh)
+    fresh.show()
+    app.finish_loading(fresh, folder)
+    assert asked == [_("Recover unsaved work?")]
+    assert fresh.hub.session.draft.project.title_zh == "崩溃前的题目"
+    assert fresh.hub.session.dirty
+    fresh.hub.session.dirty = False
