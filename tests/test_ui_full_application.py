@@ -360,7 +360,7 @@ def test_a_complete_application_is_typed_through_the_window(
     warnings = len(session.findings)
     assert child(review, QLabel, "review.summary").text() == (
         _(
-            "{errors} errors and {warnings} warnings. Errors block generating documents; "
+            "Errors: {errors}, warnings: {warnings}. Errors block generating documents; "
             "warnings do not."
         ).format(errors=0, warnings=warnings)
         if warnings

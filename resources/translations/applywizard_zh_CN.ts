@@ -496,7 +496,7 @@
         <translation>（整段）</translation>
     </message>
     <message>
-        <source>{errors} errors and {warnings} warnings. Errors block generating documents; warnings do not.</source>
+        <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
         <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
     </message>
     <message>

@@ -71,7 +71,7 @@ class ReviewPage(WizardPage):
         errors = sum(1 for finding in findings if finding.is_error)
         self.summary.setText(
             _(
-                "{errors} errors and {warnings} warnings. Errors block generating documents; "
+                "Errors: {errors}, warnings: {warnings}. Errors block generating documents; "
                 "warnings do not."
             ).format(errors=errors, warnings=len(findings) - errors)
             if findings
