@@ -46,15 +46,11 @@ import resource, sys, tempfile, time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from applywizard.ui.app import AfterFirstPaint, finish_loading, install_translations, start_window
-from applywizard.ui.fonts import ensure_cjk_font
+from applywizard.ui.app import finish_loading, show_start_window
 app = QApplication(sys.argv)
-ensure_cjk_font()
-install_translations(app, "zh_CN")
 settings = QSettings(tempfile.mkdtemp() + "/s.ini", QSettings.Format.IniFormat)
-wizard = start_window(settings)
 marks = []
-def after_paint():
+def after_paint(wizard):
     marks.append(time.time())
     finish_loading(wizard, None)
     app.processEvents()
@@ -63,8 +59,7 @@ def after_paint():
     app.processEvents()
     marks.append(time.time())
     app.quit()
-AfterFirstPaint(wizard, after_paint)
-wizard.show()
+show_start_window(app, settings, after_paint)  # as run_wizard does (Chinese by default)
 app.exec()
 print(*marks, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

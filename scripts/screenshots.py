@@ -49,7 +49,7 @@ def main() -> int:
         settings.setValue("recent", [str(example)])
         # a path as a PI would have it (never written): the pictures do not change run to run
         session = DraftSession(book, draft, path=Path.home() / "申报材料" / example.name)
-        wizard = build_wizard(book, session, settings)
+        wizard = build_wizard(session, settings)
         wizard.resize(1280, 820)
         wizard.show()
         wizard.hub.replaced.emit()

@@ -20,7 +20,7 @@ from applywizard.workflow.session import DraftSession
 
 def _wizard(qtbot: QtBot, book: RuleBook, tmp_path: Path) -> ApplicationWizard:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    wizard = build_wizard(book, DraftSession(book), settings)
+    wizard = build_wizard(DraftSession(book), settings)
     qtbot.addWidget(wizard)
     with qtbot.waitActive(wizard):
         wizard.show()

@@ -318,7 +318,7 @@ def test_a_complete_application_is_typed_through_the_window(
     source = DraftSession(book, example)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     session = DraftSession(book, recovery_folder=tmp_path / "recovery")
-    wizard = build_wizard(book, session, settings)
+    wizard = build_wizard(session, settings)
     qtbot.addWidget(wizard, before_close_func=_forget_changes)
     wizard.show()
     qtbot.waitExposed(wizard)

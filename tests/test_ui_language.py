@@ -74,7 +74,7 @@ def test_switching_language_keeps_the_draft_the_page_and_unaccepted_text(
         path=path,
         recovery_folder=tmp_path / "recovery",
     )
-    wizard = build_wizard(book, session, settings)
+    wizard = build_wizard(session, settings)
     wizard.show()
     wizard.hub.replaced.emit()
 

@@ -39,7 +39,7 @@ def make_wizard(qtbot: QtBot, book: RuleBook, tmp_path: Path) -> Iterator[Any]:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         draft = read_draft(ROOT / "examples" / f"{example}.json") if example else None
         session = DraftSession(book, draft, path=path, recovery_folder=tmp_path / "recovery")
-        wizard = build_wizard(book, session, settings)
+        wizard = build_wizard(session, settings)
         qtbot.addWidget(wizard, before_close_func=_forget_changes)
         wizard.show()
         wizard.hub.replaced.emit()

@@ -20,6 +20,7 @@ import openpyxl
 
 from applywizard import __version__
 from applywizard.adapters.documents.context import build_context
+from applywizard.adapters.documents.excel import BUDGET_COLUMNS, SHEETS
 from applywizard.adapters.documents.reading import docx_text
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
@@ -29,15 +30,12 @@ from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 
-SHEETS = (
-    "合作单位 Partners",
-    "经费预算 Budget",
-    "任务分工 Tasks",
-    "研究团队 Team",
-    "知识产权清单 IP checklist",
+# The budget sheet's amount columns start at C; of them, these add up to a row's total
+# (equipment purchase is part of equipment).
+BUDGET_PARTS = tuple(
+    3 + BUDGET_COLUMNS.index(category)
+    for category in ("equipment", "business", "labour", "indirect")
 )
-# Columns C, E, F, G of the budget sheet's year rows add up to the row's total.
-BUDGET_PARTS = (3, 5, 6, 7)
 
 
 def run_core(report: Report, out: Path | None = None) -> None:

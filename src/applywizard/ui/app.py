@@ -39,19 +39,18 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     set_language(language)
     while _installed:
         app.removeTranslator(_installed.pop())
-    translators: list[QTranslator] = _installed
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
-        return list(translators)
+        return []
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = data_folder("resources") / "translations"
     for name, folder in ((f"qtbase_{language}", qt_folder), (f"applywizard_{language}", str(ours))):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
-            translators.append(translator)
+            _installed.append(translator)
     QLocale.setDefault(QLocale(language))
-    return list(translators)
+    return list(_installed)
 
 
 def start_window(settings: QSettings) -> ApplicationWizard:
@@ -91,18 +90,27 @@ class AfterFirstPaint(QObject):
         return False
 
 
+def show_start_window(
+    app: QApplication,
+    settings: QSettings,
+    after_paint: Callable[[ApplicationWizard], None],
+) -> ApplicationWizard:
+    """The font, the chosen language, the Start page on screen; ``after_paint`` follows it."""
+    ensure_cjk_font()
+    language = str(settings.value("language", "zh_CN"))
+    install_translations(app, language if language in LANGUAGES else "zh_CN")
+    wizard = start_window(settings)
+    AfterFirstPaint(wizard, lambda: after_paint(wizard))
+    wizard.show()
+    return wizard
+
+
 def run_wizard() -> int:
     """Open the wizard and run until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    ensure_cjk_font()
-    settings = QSettings()
-    language = str(settings.value("language", "zh_CN"))
-    install_translations(app, language if language in LANGUAGES else "zh_CN")
     install_exception_hook()
-    wizard = start_window(settings)
-    AfterFirstPaint(wizard, lambda: _complete_start(wizard))
-    wizard.show()
+    show_start_window(app, QSettings(), _complete_start)
     return app.exec()

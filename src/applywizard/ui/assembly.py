@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
-from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui.app import install_translations
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -59,9 +58,8 @@ def draft_pages(hub: DraftHub) -> list[WizardPage]:
     ]
 
 
-def build_wizard(book: RuleBook, session: DraftSession, settings: QSettings) -> ApplicationWizard:
+def build_wizard(session: DraftSession, settings: QSettings) -> ApplicationWizard:
     """The wizard with all its pages on one shared draft, built at once (tests, scripts)."""
-    del book  # the session carries it; kept for the callers' symmetry with the guide
     hub = DraftHub(session)
     wizard = ApplicationWizard(hub, settings, [StartPage(hub), *draft_pages(hub)])
     wizard.language_chosen.connect(partial(switch_language, wizard))
@@ -82,7 +80,7 @@ def switch_language(wizard: ApplicationWizard, code: str) -> ApplicationWizard:
     assert isinstance(app, QApplication)
     install_translations(app, code)
     wizard.settings.setValue("language", code)
-    replacement = build_wizard(wizard.hub.session.book, wizard.hub.session, wizard.settings)
+    replacement = build_wizard(wizard.hub.session, wizard.settings)
     replacement.hub.replaced.emit()
     replacement.setGeometry(wizard.geometry())
     replacement.show()

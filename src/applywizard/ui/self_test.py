@@ -112,8 +112,7 @@ def run_window_checks(step: Step) -> None:
         with tempfile.TemporaryDirectory(prefix="applywizard-self-test-") as folder:
             step("wizard", lambda: _check_wizard(Path(folder)))
     finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+        install_translations(app, "en")  # removes them again
         set_language(earlier)
 
 

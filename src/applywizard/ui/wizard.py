@@ -217,8 +217,6 @@ class ApplicationWizard(QWizard):
 
     def save_as(self) -> bool:
         """Save to a file the user chooses."""
-        if not self.hub.ready:
-            return False
         suggested = str(
             Path(self._folder())
             / f"{self.hub.session.draft.project.title_zh or 'application'}.json"
@@ -241,7 +239,7 @@ class ApplicationWizard(QWizard):
 
     def open_dialog(self) -> None:
         """Choose a draft and open it (after asking about unsaved changes)."""
-        if not self.hub.ready or not self.settle_unsaved():
+        if not self.settle_unsaved():
             return
         chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, _("Open application"), self._folder(), DRAFT_FILTER
@@ -251,8 +249,6 @@ class ApplicationWizard(QWizard):
 
     def open_path(self, path: Path) -> bool:
         """Edit the draft in ``path``; a clear message if it cannot be read."""
-        if not self.hub.ready:
-            return False
         try:
             self.hub.session.open(path)
         except DraftFileError as error:

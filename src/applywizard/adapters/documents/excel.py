@@ -78,6 +78,15 @@ def _number(
     cell.alignment = Alignment(vertical="top")
 
 
+PARTNERS_SHEET = "合作单位 Partners"
+BUDGET_SHEET = "经费预算 Budget"
+TASKS_SHEET = "任务分工 Tasks"
+TEAM_SHEET = "研究团队 Team"
+IP_SHEET = "知识产权清单 IP checklist"
+SHEETS = (PARTNERS_SHEET, BUDGET_SHEET, TASKS_SHEET, TEAM_SHEET, IP_SHEET)
+"""The workbook's sheets, in order."""
+
+
 def _sheet(state: _Writing, title: str, headers: Sequence[tuple[str, str, float]]) -> Worksheet:
     """A sheet with a bilingual header row, widths, print set-up and frozen header."""
     sheet: Worksheet = state.book.create_sheet(title)
@@ -137,7 +146,7 @@ def _choices(sheet: Worksheet, cells: str, options: Sequence[str]) -> None:
 def _partners(state: _Writing, ctx: dict[str, Any]) -> None:
     sheet = _sheet(
         state,
-        "合作单位 Partners",
+        PARTNERS_SHEET,
         [
             ("方", "Side", 6),
             ("序号", "No.", 5),
@@ -205,7 +214,7 @@ def _budget(state: _Writing, draft: Draft) -> tuple[int, int, int]:
     """The budget sheet; returns the rows of the central, self-raised and overall totals."""
     sheet = _sheet(
         state,
-        "经费预算 Budget",
+        BUDGET_SHEET,
         [
             ("年度", "Year", 8),
             ("来源", "Source", 16),
@@ -250,7 +259,7 @@ def _budget(state: _Writing, draft: Draft) -> tuple[int, int, int]:
 def _tasks(state: _Writing, ctx: dict[str, Any]) -> None:
     sheet = _sheet(
         state,
-        "任务分工 Tasks",
+        TASKS_SHEET,
         [("方", "Side", 7), ("单位", "Unit", 34), ("承担任务", "Tasks", 90)],
     )
     row = 2
@@ -268,7 +277,7 @@ def _tasks(state: _Writing, ctx: dict[str, Any]) -> None:
 def _team(state: _Writing, ctx: dict[str, Any]) -> None:
     sheet = _sheet(
         state,
-        "研究团队 Team",
+        TEAM_SHEET,
         [
             ("序号", "No.", 6),
             ("姓名", "Name", 12),
@@ -291,7 +300,7 @@ def _team(state: _Writing, ctx: dict[str, Any]) -> None:
 def _checklist(state: _Writing, checklist: dict[str, Any]) -> None:
     sheet = _sheet(
         state,
-        "知识产权清单 IP checklist",
+        IP_SHEET,
         [
             ("项目", "Item", 16),
             ("要求", "Requirement", 60),

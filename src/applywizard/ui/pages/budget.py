@@ -494,9 +494,9 @@ class BudgetPage(WizardPage):
         for path, cell in self._cells.items():
             if path in self._refused:
                 continue
-            current = format(self.hub.session.value(path), "f")
-            if cell.text() != current and _amount_or_none(cell.text()) != Decimal(current):
-                cell.setText(current)
+            amount = self.hub.session.value(path)
+            if _amount_or_none(cell.text()) != amount:
+                cell.setText(format(amount, "f"))
         for path, box in self._year_boxes.items():
             if path in self._refused:
                 continue
