@@ -10,12 +10,12 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
+from applywizard.adapters.user_folders import user_folders
 from applywizard.ui.app import install_translations
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -37,10 +37,13 @@ APP_NAME = "ApplyWizard"
 
 
 def user_folder(kind: Literal["log", "recovery"]) -> Path:
-    """The user's log folder, or where unsaved work is copied for recovery after a crash."""
-    if kind == "log":
-        return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "recovery"
+    """The user's log folder, or where unsaved work is copied for recovery after a crash.
+
+    Both are machine-local per-user folders (the local AppData on Windows);
+    ``adapters.user_folders`` says where on each system.
+    """
+    folders = user_folders()
+    return folders.log if kind == "log" else folders.recovery
 
 
 def draft_pages(hub: DraftHub) -> list[WizardPage]:
