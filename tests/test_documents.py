@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import zipfile
 from pathlib import Path
@@ -29,6 +28,7 @@ from applywizard.adapters.documents.word import jinja_environment
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 from tests.drafts import small_draft
+from tests.windows_errors import WindowsPermissionError
 
 NASTY = "A<B & \"C\" 'D' {{ x }} {% if y %}"
 
@@ -148,13 +148,17 @@ def test_a_file_held_open_leaves_earlier_files_intact(
     changed.project.title_en = "changed"
 
     def refuse(*_: Any, **__: Any) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
+        raise WindowsPermissionError(32)  # ERROR_SHARING_VIOLATION: Word has the form open
 
     monkeypatch.setattr(os, "replace", refuse)
     monkeypatch.setattr(Path, "replace", refuse)
     with pytest.raises(RenderFileError) as caught:
         render_all(book, changed, tmp_path, allow_incomplete=True)
-    assert "close it and try again" in caught.value.en
+    assert caught.value.path == first.files[0]
+    assert caught.value.en == (
+        f"cannot save: “{first.files[0].name}” is open in another program "
+        "(such as Word, Excel or WPS): close it there and try again"
+    )
     assert {path: path.read_bytes() for path in first.files} == before
     assert sorted(tmp_path.iterdir()) == sorted(first.files)
 

@@ -50,7 +50,7 @@ def _fail_with(error: OSError) -> Any:
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
-        (PermissionError(errno.EACCES, "Permission denied"), "close it and try again"),
+        (PermissionError(errno.EACCES, "Permission denied"), "read-only or protected"),
         (OSError(errno.ENOSPC, "No space left on device"), "disk is full"),
     ],
 )
@@ -89,7 +89,7 @@ def test_the_written_file_is_fsynced_before_it_replaces_the_old(
 
     monkeypatch.setattr(os, "fsync", fsync)
     save_draft(small_draft(), tmp_path / "draft.json")
-    assert len(synced) >= 2  # the file, then the folder
+    assert len(synced) == (2 if os.name == "posix" else 1)  # the file, then the folder (POSIX)
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,24 @@
 
 Saving writes a temporary file in the same folder, flushes and fsyncs it,
 keeps the previous version as ``NAME.bak``, replaces the target atomically and
-fsyncs the folder (POSIX). A failure at any step leaves the old file as it was
-and raises DraftFileError with a message for the user. Reading caps the size
-before reading everything, then hands the bytes to the strict decoder.
+fsyncs the folder (POSIX; Windows has no folder fsync). A failure at any step
+leaves the old file as it was, removes the temporary file and raises
+DraftFileError with a message for the user (``file_errors.os_reason``: a
+file held open by Word or Excel is told apart from a read-only one). Long
+paths on Windows are handled in their extended form (``windows_files``).
+Reading caps the size before reading everything, then hands the bytes to the
+strict decoder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from pathlib import Path
 
-from applywizard.adapters.file_errors import DraftFileError
+from applywizard.adapters.file_errors import DraftFileError, os_reason
+from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.codec import (
     MAX_DRAFT_BYTES,
     DraftDecodeError,
@@ -29,29 +33,14 @@ __all__ = ["BACKUP_SUFFIX", "DraftFileError", "read_draft", "save_draft", "write
 BACKUP_SUFFIX = ".bak"
 
 
-def _os_reason(error: OSError) -> tuple[str, str]:
-    if isinstance(error, FileNotFoundError):
-        return "文件或文件夹不存在", "the file or folder does not exist"
-    if isinstance(error, IsADirectoryError):
-        return "这是一个文件夹，不是文件", "it is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return (
-            "没有权限（文件夹只读，或文件正被 Word/Excel 等程序打开：请关闭后重试）",
-            "permission denied (the folder is read-only, or another program such as "
-            "Word or Excel holds the file: close it and try again)",
-        )
-    if error.errno == errno.ENOSPC:
-        return "磁盘已满", "the disk is full"
-    return f"系统错误：{error.strerror}", f"system error: {error.strerror}"
-
-
 def read_draft(path: Path) -> Draft:
     """A draft from a file; DraftFileError says why when it cannot be one."""
+    source = operation_path(path)
     try:
-        with path.open("rb") as stream:
+        with source.open("rb") as stream:
             raw = stream.read(MAX_DRAFT_BYTES + 1)
     except OSError as error:
-        zh, en = _os_reason(error)
+        zh, en = os_reason(error, source)
         raise DraftFileError(path, f"无法读取：{zh}", f"cannot read: {en}") from error
     try:
         return decode_draft(raw)
@@ -70,26 +59,32 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def write_bytes_atomically(path: Path, content: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``content`` all at once, keeping the old file as a backup."""
-    folder = path.parent
+    """Replace ``path`` with ``content`` all at once, keeping the old file as a backup.
+
+    The bytes are written as they are (binary mode: no newline translation on
+    Windows), into a temporary file in the target's own folder, so the final
+    replace is a rename within one folder, on a network share too.
+    """
+    target = operation_path(path)
+    folder = target.parent
     temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+            mode="wb", dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
         ) as stream:
             temporary = Path(stream.name)
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        if keep_backup and path.is_file():
+        if keep_backup and target.is_file():
             # Copy, not move: the user's file must exist at every instant.
-            backup = path.with_name(path.name + BACKUP_SUFFIX)
-            write_bytes_atomically(backup, path.read_bytes(), keep_backup=False)
-        temporary.replace(path)
+            backup = target.with_name(target.name + BACKUP_SUFFIX)
+            write_bytes_atomically(backup, target.read_bytes(), keep_backup=False)
+        temporary.replace(target)
         temporary = None
         _fsync_folder(folder)
     except OSError as error:
-        zh, en = _os_reason(error)
+        zh, en = os_reason(error, target)
         raise DraftFileError(path, f"无法保存：{zh}", f"cannot save: {en}") from error
     except DraftFileError as error:
         raise DraftFileError(path, error.zh, error.en) from error

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from applywizard.adapters.file_errors import os_reason
+from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Attachment
 from applywizard.domain.guide.model import AttachmentKind, Declaration, Severity
 from applywizard.domain.rules.engine import BoundRule, RuleBook
@@ -95,37 +97,32 @@ def read_file_facts(path: Path, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> Fil
     grows beyond the limit while it is read is refused as well.
     """
     name = path.name
+    source = operation_path(path)
     try:
-        facts = path.stat()
+        facts = source.stat()
     except OSError as error:
-        raise _unreadable(name, error) from error
+        raise _unreadable(source, error) from error
     if not stat.S_ISREG(facts.st_mode):
         raise AttachmentFileError(f"“{name}”不是文件", f"“{name}” is not a file")
     _check_size(name, facts.st_size, max_bytes)
     digest = hashlib.sha256()
     size = 0
     try:
-        with path.open("rb") as stream:
+        with source.open("rb") as stream:
             while chunk := stream.read(CHUNK_BYTES):
                 size += len(chunk)
                 if size > max_bytes:
                     _check_size(name, size, max_bytes)
                 digest.update(chunk)
     except OSError as error:
-        raise _unreadable(name, error) from error
+        raise _unreadable(source, error) from error
     _check_size(name, size, max_bytes)
     return FileFacts(file_name=name, size_bytes=size, sha256=digest.hexdigest())
 
 
-def _unreadable(name: str, error: OSError) -> AttachmentFileError:
-    if isinstance(error, FileNotFoundError):
-        return AttachmentFileError(f"找不到文件“{name}”", f"“{name}” was not found")
-    if isinstance(error, PermissionError):
-        return AttachmentFileError(
-            f"没有读取“{name}”的权限", f"You are not allowed to read “{name}”"
-        )
-    reason = error.strerror or str(error)
-    return AttachmentFileError(f"无法读取“{name}”：{reason}", f"Cannot read “{name}”: {reason}")
+def _unreadable(path: Path, error: OSError) -> AttachmentFileError:
+    zh, en = os_reason(error, path)
+    return AttachmentFileError(f"无法读取：{zh}", f"Cannot read: {en}")
 
 
 def _check_size(name: str, size: int, max_bytes: int) -> None:

@@ -20,8 +20,9 @@ from applywizard.adapters.documents.context import build_context, draft_digest
 from applywizard.adapters.documents.excel import render_workbook
 from applywizard.adapters.documents.word import Properties, render_docx
 from applywizard.adapters.draft_files import DraftFileError, write_bytes_atomically
-from applywizard.adapters.file_errors import FileAccessError
+from applywizard.adapters.file_errors import FileAccessError, os_reason
 from applywizard.adapters.guide_files import load_yaml
+from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
@@ -139,12 +140,11 @@ def render_all(
 
 def _write_all(folder: Path, contents: dict[Path, bytes]) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        operation_path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        zh, en = os_reason(error, folder)
         raise RenderFileError(
-            folder,
-            f"无法创建输出文件夹：{error.strerror}",
-            f"cannot create the folder: {error.strerror}",
+            folder, f"无法创建输出文件夹：{zh}", f"cannot create the folder: {en}"
         ) from error
     for path, data in contents.items():
         try:

@@ -170,6 +170,11 @@ def decode_draft(raw: bytes) -> Draft:
 
 
 def encode_draft(draft: Draft) -> bytes:
-    """The canonical UTF-8 JSON of a draft, Chinese kept readable."""
+    """The canonical UTF-8 JSON of a draft, Chinese kept readable.
+
+    Line ends are LF on every system: multi-line text is stored with ``\\n``
+    (the model turns a pasted CR LF into LF), and any CR in a value is written
+    as the escape ``\\r``, so the bytes never hold 0x0D.
+    """
     data = draft.model_dump(mode="json")
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
