@@ -62,4 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> None:
     """Console-script entry point."""
+    from applywizard.cli.console import make_output_safe  # noqa: PLC0415 - light, no libraries
+
+    make_output_safe()
     sys.exit(main())

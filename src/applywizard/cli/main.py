@@ -20,6 +20,7 @@ from applywizard.adapters.documents.render import (
 )
 from applywizard.adapters.draft_files import DraftFileError, read_draft, save_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
+from applywizard.cli.console import make_output_safe
 from applywizard.cli.output import (
     direction_json,
     emit_json,
@@ -214,10 +215,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="replace")
+    make_output_safe()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
