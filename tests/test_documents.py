@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,20 @@ def test_rendering_twice_gives_identical_files(book: RuleBook, tmp_path: Path) -
     first = render_all(book, small_draft("1.1"), tmp_path / "a", allow_incomplete=True)
     second = render_all(book, small_draft("1.1"), tmp_path / "b", allow_incomplete=True)
     for one, two in zip(first.files, second.files, strict=True):
+        assert one.read_bytes() == two.read_bytes(), one.name
+
+
+def test_packages_carry_nothing_of_the_system_that_wrote_them(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # zipfile records "made by MS-DOS/Windows" (0) on Windows and Unix (3) elsewhere;
+    # the Windows build must write the same bytes as the Linux one.
+    rendered = render_all(book, small_draft("1.1"), tmp_path / "here", allow_incomplete=True)
+    monkeypatch.setattr(sys, "platform", "win32")  # what zipfile.ZipInfo looks at
+    windows = render_all(book, small_draft("1.1"), tmp_path / "win", allow_incomplete=True)
+    for one, two in zip(rendered.files, windows.files, strict=True):
+        entries = zipfile.ZipFile(two).infolist()
+        assert {(e.create_system, e.date_time) for e in entries} == {(3, (1980, 1, 1, 0, 0, 0))}
         assert one.read_bytes() == two.read_bytes(), one.name
 
 

@@ -28,5 +28,8 @@ def reproducible_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
+            # "Made by Unix" whichever system writes it (zipfile says 0 on Windows):
+            # the Windows and Linux programs give the same bytes.
+            entry.create_system = 3
             target.writestr(entry, content)
     return out.getvalue()
