@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from applywizard.resources import data_folder
@@ -96,6 +97,7 @@ def show_start_window(
     after_paint: Callable[[ApplicationWizard], None],
 ) -> ApplicationWizard:
     """The font, the chosen language, the Start page on screen; ``after_paint`` follows it."""
+    app.setWindowIcon(QIcon(str(data_folder("resources") / "icons" / "applywizard.png")))
     ensure_cjk_font()
     language = str(settings.value("language", "zh_CN"))
     install_translations(app, language if language in LANGUAGES else "zh_CN")
