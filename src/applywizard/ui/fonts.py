@@ -1,10 +1,12 @@
 """A font for Chinese, wherever the program runs.
 
 The window is Chinese first, and Qt ships no fonts: on a machine with no CJK
-font every Chinese character would be a box. ``ensure_cjk_font`` looks for a
-system font that has the glyphs; when there is none it loads the one the
-program ships (WenQuanYi Micro Hei, Apache-2.0, in ``resources/fonts``) and
-makes it the fallback of the application font.
+font every Chinese character would be a box, and with only a Japanese or
+Korean CJK face it would be drawn the Japanese or Korean way.
+``ensure_cjk_font`` looks for an installed Simplified-Chinese face that has the
+glyphs; when there is none it loads the one the program ships (WenQuanYi Micro
+Hei, Apache-2.0, in ``resources/fonts``). The face chosen becomes the fallback
+of the application font.
 """
 
 from __future__ import annotations
@@ -39,18 +41,71 @@ def covers(family: str, text: str = SAMPLE) -> bool:
     return raw.isValid() and all(raw.supportsCharacter(ord(character)) for character in text)
 
 
+# Faces made for Simplified Chinese, best first: Windows, macOS, Linux. A face
+# for Japanese, Korean or Traditional Chinese also has glyphs for most of these
+# characters, but draws them the way those languages do (a PI notices at once),
+# so it is never chosen: the shipped face (WenQuanYi, Simplified) is used instead.
+SIMPLIFIED_FACES = (
+    "Microsoft YaHei",
+    "微软雅黑",
+    "Microsoft YaHei UI",
+    "DengXian",
+    "等线",
+    "SimSun",
+    "宋体",
+    "NSimSun",
+    "SimHei",
+    "黑体",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "STHeiti",
+    "Songti SC",
+    "Noto Sans CJK SC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "AR PL UMing CN",
+    "AR PL UKai CN",
+)
+
+
 def system_cjk_family() -> str | None:
-    """A system font family that covers Chinese, or None."""
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
-        if not QFontDatabase.isPrivateFamily(family) and covers(family):
+    """An installed Simplified-Chinese face that covers the interface's characters, or None."""
+    installed = {
+        family
+        for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if not QFontDatabase.isPrivateFamily(family)
+    }
+    for family in SIMPLIFIED_FACES:
+        if family in installed and covers(family):
             return family
     return None
+
+
+def _prefer(family: str) -> None:
+    """Make ``family`` the fallback of the application font for every character it has."""
+    font = QGuiApplication.font()
+    QFont.insertSubstitution(font.family(), family)
+    font.setFamilies([font.family(), family])
+    QGuiApplication.setFont(font)
 
 
 def load_shipped_font() -> str:
     """Register the shipped font with Qt; returns its family name."""
     path = data_folder("resources") / "fonts" / SHIPPED_FILE
-    font_id = QFontDatabase.addApplicationFont(str(path))
+    # From bytes, not from the path: on Windows Qt's FreeType font database
+    # opens a path in the ANSI code page, which cannot spell a folder such as
+    # C:\Users\张三 on a Western Windows (the installed program then had no font).
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileNotFoundError(f"the shipped font {path} is missing or unreadable") from error
+    font_id = QFontDatabase.addApplicationFontFromData(data)
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
         raise FileNotFoundError(f"the shipped font {path} is missing or unreadable")
@@ -65,12 +120,10 @@ def ensure_cjk_font() -> FontChoice:
     if family is not None:
         choice = FontChoice(family, shipped=False)
     else:
-        shipped = load_shipped_font()
-        font = QGuiApplication.font()
-        QFont.insertSubstitution(font.family(), shipped)
-        font.setFamilies([font.family(), shipped])
-        QGuiApplication.setFont(font)
-        choice = FontChoice(shipped, shipped=True)
+        choice = FontChoice(load_shipped_font(), shipped=True)
+    # Chinese in that face, not in whatever face the system would fall back to
+    # (on Linux and under Wine often Noto Sans CJK JP, first in the alphabet).
+    _prefer(choice.family)
     _chosen.append(choice)
     return choice
 
