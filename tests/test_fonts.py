@@ -44,19 +44,24 @@ def _empty_fontconfig(folder: Path) -> Path:
     return conf
 
 
-def test_with_no_font_installed_the_shipped_font_draws_chinese(tmp_path: Path) -> None:
+def _probe(tmp_path: Path, prelude: str = "") -> dict[str, object]:
+    """What a fresh program with no font installed chooses (PROBE after ``prelude``)."""
     env = dict(os.environ, FONTCONFIG_FILE=str(_empty_fontconfig(tmp_path)))
     env["QT_QPA_PLATFORM"] = "offscreen"
     result = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", prelude + PROBE],
         capture_output=True,
         text=True,
         check=True,
         env=env,
         timeout=60,
     )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
-    assert found == {
+    found: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_with_no_font_installed_the_shipped_font_draws_chinese(tmp_path: Path) -> None:
+    assert _probe(tmp_path) == {
         "before": None,
         "family": fonts.SHIPPED_NAME,
         "shipped": True,
@@ -84,17 +89,7 @@ def test_the_shipped_font_loads_from_a_folder_with_chinese_and_spaces(tmp_path: 
         "from pathlib import Path\nfrom applywizard.ui import fonts as _f\n"
         f"_f.data_folder = lambda name: Path({str(folder)!r})\n"
     )
-    env = dict(os.environ, FONTCONFIG_FILE=str(_empty_fontconfig(tmp_path)))
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run(
-        [sys.executable, "-c", prelude + PROBE],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
-        timeout=60,
-    )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = _probe(tmp_path, prelude)
     assert (found["family"], found["shipped"], found["default_font_draws"]) == (
         fonts.SHIPPED_NAME,
         True,
