@@ -1,11 +1,13 @@
 # Sourced by scripts/test: installs the Debian/Ubuntu packages the tests need,
 # only those missing. LibreOffice and poppler read the generated documents back;
-# Noto CJK renders Chinese in them.
+# Noto CJK renders Chinese in them; NSIS checks the Windows installer's script.
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+# makensis compiles the Windows installer's script (tests/test_windows_packaging.py).
+command -v makensis >/dev/null 2>&1 || missing+=(nsis)
 # Qt on the offscreen platform (the window's tests).
 for lib in libEGL.so.1 libGL.so.1 libdbus-1.so.3 libxkbcommon.so.0 libglib-2.0.so.0; do
   ldconfig -p 2>/dev/null | grep -q "$lib" || { missing+=(libegl1 libgl1 libdbus-1-3 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6); break; }

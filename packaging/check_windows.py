@@ -1,0 +1,335 @@
+"""Check the Windows build under Wine, as a PI's machine would use it.
+
+    .venv/bin/python packaging/check_windows.py [--screenshot] (after build_windows.py)
+
+1. ``applywizard.exe``: its version resource (read back with pefile) and icon;
+   ``--version`` and ``--self-test`` (offscreen) of the built folder;
+2. the same documents: each example draft rendered by the Windows program and
+   by this checkout's Linux Python; every .docx/.xlsx must be byte-identical;
+3. the Windows-only tests (tests/test_windows_files.py) run by the Windows
+   Python under Wine;
+4. the installer, silently (``/S``) into a folder whose path has Chinese and a
+   space (``C:\\users\\...\\申报 程序\\ApplyWizard``): files, shortcuts and the
+   "Apps & features" entry; the installed program's ``--self-test``;
+5. the uninstaller (``/S``): the program, its shortcuts and its registry keys
+   gone; a draft the user saved in the program's folder and the user's
+   settings folder left in place;
+6. with ``--screenshot``, the installed program's window under Xvfb (Wine's
+   X11 driver, Qt's ``windows`` platform), saved to docs/screenshots/.
+
+Exit 0 when every check passes; each check prints one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pefile
+from build import version
+from build_windows import NAME, ROOT, WindowsBuild, artefact_names
+from windows_version import version_strings
+from wine import Wine, windows_path
+
+INSTALL_PARENT = "申报 程序"  # Chinese and a space, as in many users' folders
+SCREENSHOT = ROOT / "docs" / "screenshots" / "windows-wine-direction-zh_CN.png"
+SCREENSHOT_ABOUT = SCREENSHOT.with_name("windows-wine-about-zh_CN.png")
+OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
+
+
+class CheckFailedError(Exception):
+    """One check did not hold."""
+
+
+class Checks:
+    """Runs checks, prints one line each, remembers failures."""
+
+    def __init__(self) -> None:
+        self.failed: list[str] = []
+        self.passed = 0
+
+    def check(self, name: str, action: Callable[[], str]) -> bool:
+        """Run one check; print ``ok`` or ``FAIL`` with what it found."""
+        started = time.perf_counter()
+        try:
+            detail = action()
+        except (
+            CheckFailedError,
+            OSError,
+            subprocess.SubprocessError,
+            pefile.PEFormatError,
+        ) as error:
+            self.failed.append(name)
+            print(f"FAIL  {name}: {error}", flush=True)
+            return False
+        self.passed += 1
+        print(f"ok    {name} ({time.perf_counter() - started:.1f} s): {detail}", flush=True)
+        return True
+
+
+def resource_strings(exe: Path) -> dict[str, dict[str, str]]:
+    """The string tables of an .exe's version resource, by language and code page."""
+    pe = pefile.PE(str(exe), fast_load=True)
+    try:
+        pe.parse_data_directories(
+            directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_RESOURCE"]]
+        )
+        tables: dict[str, dict[str, str]] = {}
+        for info in getattr(pe, "FileInfo", []):
+            for entry in info:
+                for table in getattr(entry, "StringTable", []):
+                    key = table.LangID.decode()
+                    tables[key.upper()] = {k.decode(): v.decode() for k, v in table.entries.items()}
+        resources = getattr(pe, "DIRECTORY_ENTRY_RESOURCE", None)
+        kinds = [entry.id for entry in resources.entries] if resources is not None else []
+        icons = [kind for kind in kinds if kind == pefile.RESOURCE_TYPE["RT_GROUP_ICON"]]
+        if not icons:
+            raise CheckFailedError(f"{exe.name} has no icon")
+        return tables
+    finally:
+        pe.close()
+
+
+def expect_passed(output: str, what: str) -> str:
+    """The self-test's summary line, or CheckFailedError with its failing lines."""
+    lines = output.strip().splitlines()
+    summary = lines[-1] if lines else "(no output)"
+    if not summary.startswith("self-test passed"):
+        failures = [line for line in lines if line.startswith("FAIL")] or lines[-15:]
+        raise CheckFailedError(f"{what}: {summary}\n" + "\n".join(failures))
+    return summary
+
+
+class WindowsChecks:
+    """The checks of one Windows build."""
+
+    def __init__(self, work: Path, dist: Path) -> None:
+        self.build = WindowsBuild(work, dist)
+        self.wine: Wine = self.build.wine
+        self.dist = dist
+        self.bundle_exe = dist / NAME / f"{NAME}.exe"
+        self.names = artefact_names(version())
+        self.install_dir = (
+            self.wine.user_folder / "AppData" / "Local" / INSTALL_PARENT / "ApplyWizard"
+        )
+
+    def version_resource(self) -> str:
+        found = resource_strings(self.bundle_exe)
+        wanted = version_strings(version(), NAME)
+        for table, strings in wanted.items():
+            if found.get(table) != strings:
+                raise CheckFailedError(f"table {table}: {found.get(table)} != {strings}")
+        return f"{', '.join(sorted(found))}: {found['080404B0']['ProductName']}, icon present"
+
+    def version_option(self) -> str:
+        ran = self.wine.run(self.bundle_exe, ["--version"], echo=False)
+        if ran.output.strip() != f"applywizard {version()}":
+            raise CheckFailedError(repr(ran.output))
+        return f"{ran.output.strip()} in {ran.seconds * 1000:.0f} ms"
+
+    def self_test(self, exe: Path) -> str:
+        ran = self.wine.run(exe, ["--self-test"], env=OFFSCREEN, check=False, echo=False)
+        summary = expect_passed(ran.output, windows_path(exe))
+        font = next((line for line in ran.output.splitlines() if line.startswith("ok    font")), "")
+        return f"{summary} in {ran.seconds:.1f} s; {font.strip()}"
+
+    def same_documents(self) -> str:
+        examples = sorted((ROOT / "examples").glob("*.json"))
+        compared = 0
+        with tempfile.TemporaryDirectory(prefix="aw-compare-") as folder:
+            base = Path(folder)
+            for example in examples:
+                linux_out, windows_out = base / "linux" / example.stem, base / "win" / example.stem
+                subprocess.run(
+                    [sys.executable, "-m", "applywizard", "render", example, "--out", linux_out],
+                    check=True,
+                    capture_output=True,
+                    cwd=ROOT,
+                )
+                self.wine.run(
+                    self.bundle_exe,
+                    ["render", windows_path(example), "--out", windows_path(windows_out)],
+                    echo=False,
+                )
+                linux_files = sorted(p.name for p in linux_out.iterdir())
+                windows_files = sorted(p.name for p in windows_out.iterdir())
+                if linux_files != windows_files or len(linux_files) < 3:
+                    raise CheckFailedError(f"{example.name}: {linux_files} != {windows_files}")
+                for name in linux_files:
+                    if not filecmp.cmp(linux_out / name, windows_out / name, shallow=False):
+                        raise CheckFailedError(f"{example.name}: {name} differs between the builds")
+                    compared += 1
+        return f"{compared} files of {len(examples)} drafts byte-identical (Linux and Windows)"
+
+    def windows_tests(self) -> str:
+        tests = ROOT / "tests" / "test_windows_files.py"
+        if not tests.is_file():
+            raise CheckFailedError(f"{tests} is missing")
+        ran = self.wine.run(
+            self.build.python,
+            [
+                *("-m", "pytest", "-q", "-p", "no:cacheprovider", "--noconftest"),
+                *("-c", windows_path(ROOT / "packaging" / "windows" / "pytest.ini")),
+                *("--rootdir", windows_path(ROOT), windows_path(tests)),
+            ],
+            check=False,
+            echo=False,
+            cwd=ROOT,
+        )
+        last = ran.output.strip().splitlines()[-1] if ran.output.strip() else "(no output)"
+        # Skipped: only the tests that are for POSIX ("off Windows", "POSIX paths").
+        skipped = [line for line in ran.output.splitlines() if line.startswith("SKIPPED")]
+        wrong_skips = [
+            line for line in skipped if "off Windows" not in line and "POSIX" not in line
+        ]
+        if ran.returncode != 0 or " passed" not in last or wrong_skips:
+            raise CheckFailedError(f"{last}\n{ran.output[-3000:]}")
+        return f"Windows Python under Wine: {last.strip('= ')}"
+
+    def install(self) -> str:
+        installer = self.dist / self.names["installer"]
+        if self.install_dir.exists():
+            shutil.rmtree(self.install_dir)
+        target = self._c_drive(self.install_dir)
+        self.run_command_line(f"{windows_path(installer)} /S /D={target}")
+        self.wine.wait()
+        exe = self.install_dir / f"{NAME}.exe"
+        if not exe.is_file():
+            raise CheckFailedError(f"no {exe} after the silent install ({target})")
+        shortcuts = self._shortcuts()
+        if len(shortcuts) != 2:
+            raise CheckFailedError(f"expected Start menu and desktop shortcuts, found {shortcuts}")
+        entry = self._uninstall_entry()
+        if "DisplayVersion" not in entry or version() not in entry:
+            raise CheckFailedError(f"no Apps & features entry: {entry}")
+        size = sum(p.stat().st_size for p in self.install_dir.rglob("*") if p.is_file())
+        names = ", ".join(p.name for p in shortcuts)
+        return f"{target} ({size / 1e6:.0f} MB), shortcuts: {names}"
+
+    def run_command_line(self, command_line: str) -> None:
+        """Start a program with this exact Windows command line, and wait for it.
+
+        NSIS takes ``/D=`` unquoted, spaces included, as the last option; Wine
+        quotes any argument with a space, and Wine's cmd garbles Chinese, so
+        the Windows Python hands the line to CreateProcessW as it is.
+        """
+        starter = "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1]))"
+        self.wine.run(self.build.python, ["-c", starter, command_line], echo=False)
+        self.wine.wait()
+
+    def installed_self_test(self) -> str:
+        return self.self_test(self.install_dir / f"{NAME}.exe")
+
+    def uninstall(self) -> str:
+        kept_draft = self.install_dir / "我的草稿.json"
+        kept_draft.write_text('{"schema_version": 1}\n', encoding="utf-8")
+        settings = self.wine.user_folder / "AppData" / "Roaming" / "ApplyWizard"
+        settings.mkdir(parents=True, exist_ok=True)
+        kept_setting = settings / "kept-by-uninstall.txt"
+        kept_setting.write_text("user data\n", encoding="utf-8")
+        uninstaller = self._c_drive(self.install_dir / "uninstall.exe")
+        # _?= runs the uninstaller in place, so it ends when the work is done.
+        self.run_command_line(f"{uninstaller} /S _?={self._c_drive(self.install_dir)}")
+        # _?= leaves the uninstaller itself behind (a normal uninstall deletes it on exit).
+        (self.install_dir / "uninstall.exe").unlink(missing_ok=True)
+        left = sorted(p.name for p in self.install_dir.iterdir())
+        if left != [kept_draft.name]:
+            raise CheckFailedError(f"left in the program folder: {left}")
+        if self._shortcuts():
+            raise CheckFailedError(f"shortcuts left: {self._shortcuts()}")
+        if "DisplayVersion" in self._uninstall_entry():
+            raise CheckFailedError("the Apps & features entry is still there")
+        if not kept_setting.is_file():
+            raise CheckFailedError("the uninstaller removed the user's settings folder")
+        shutil.rmtree(self.install_dir)
+        return "program, shortcuts and registry entries removed; the user's draft and settings kept"
+
+    def screenshot(self) -> str:
+        exe = self.install_dir / f"{NAME}.exe"
+        xvfb = shutil.which("xvfb-run")
+        if xvfb is None:
+            raise CheckFailedError("xvfb-run not found (apt-get install xvfb)")
+        with tempfile.TemporaryDirectory(prefix="aw-shot-") as folder:
+            grabbed = Path(folder) / "window.png"
+            command = [xvfb, "-a", "-s", "-screen 0 1400x900x24", "wine", str(exe)]
+            command += ["--screenshot", windows_path(grabbed)]
+            subprocess.run(
+                command,
+                env=self.wine.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                check=True,
+                timeout=300,
+            )
+            if not grabbed.is_file() or grabbed.stat().st_size < 10_000:
+                raise CheckFailedError("no screenshot was written")
+            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(grabbed, SCREENSHOT)
+            about = grabbed.with_name(f"{grabbed.stem}-about.png")
+            if about.is_file():
+                shutil.copyfile(about, SCREENSHOT_ABOUT)
+        return f"{SCREENSHOT.relative_to(ROOT)}, {SCREENSHOT_ABOUT.name}"
+
+    def _c_drive(self, path: Path) -> str:
+        """A path inside the prefix's drive_c as Windows sees it (``C:\\users\\...``)."""
+        relative = path.relative_to(self.wine.prefix / "drive_c")
+        return "C:\\" + "\\".join(relative.parts)
+
+    def _shortcuts(self) -> list[Path]:
+        user = self.wine.user_folder
+        places = [
+            user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs",
+            user / "Desktop",
+        ]
+        return sorted(
+            p for place in places if place.is_dir() for p in place.glob("ApplyWizard*.lnk")
+        )
+
+    def _uninstall_entry(self) -> str:
+        key = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\ApplyWizard"
+        ran = self.wine.run("reg", ["query", key], check=False, echo=False)
+        return ran.output if ran.returncode == 0 else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Every check, in order; 0 if all pass."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "windows")
+    parser.add_argument("--screenshot", action="store_true", help="also the window, under Xvfb")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("PYTHONUTF8", "1")
+    job = WindowsChecks(args.work.resolve(), args.dist.resolve())
+    if not job.bundle_exe.is_file():
+        print(f"no {job.bundle_exe}: run scripts/build-windows first", file=sys.stderr)
+        return 2
+    checks = Checks()
+    checks.check("version resource and icon", job.version_resource)
+    checks.check("--version", job.version_option)
+    checks.check("--self-test (built folder)", lambda: job.self_test(job.bundle_exe))
+    checks.check("same documents as Linux", job.same_documents)
+    checks.check("Windows-only tests", job.windows_tests)
+    if checks.check("silent install", job.install):
+        checks.check("--self-test (installed)", job.installed_self_test)
+        if args.screenshot:
+            checks.check("screenshot under Xvfb", job.screenshot)
+        checks.check("silent uninstall", job.uninstall)
+    job.wine.stop()
+    if checks.failed:
+        print(f"Windows checks FAILED: {len(checks.failed)} failed, {checks.passed} passed")
+        return 1
+    print(f"Windows checks: {checks.passed} passed, 0 failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
