@@ -220,7 +220,8 @@ class WindowsBuild:
         listed = self.work / "requirements.txt"
         text = "\n".join(requirements) + "\n"
         stamp = self.site_packages / ".installed-requirements.txt"
-        if stamp.is_file() and stamp.read_text(encoding="utf-8") == text:
+        installed = text + constraints.read_text(encoding="utf-8")  # pins and Linux versions
+        if stamp.is_file() and stamp.read_text(encoding="utf-8") == installed:
             return
         _step(f"win_amd64 wheels ({len(requirements)} pinned requirements)")
         listed.write_text(text, encoding="utf-8")
@@ -240,7 +241,7 @@ class WindowsBuild:
                 *("-c", windows_path(constraints), "-r", windows_path(listed)),
             ],
         )
-        stamp.write_text(text, encoding="utf-8")
+        stamp.write_text(installed, encoding="utf-8")
 
     def pyinstaller(self) -> Path:
         """The one-folder bundle, built by PyInstaller under Wine with the portable spec."""
