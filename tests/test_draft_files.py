@@ -77,21 +77,6 @@ def test_a_save_into_a_missing_folder_says_so(tmp_path: Path) -> None:
     assert "does not exist" in caught.value.en
 
 
-def test_the_written_file_is_fsynced_before_it_replaces_the_old(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    synced: list[int] = []
-    real_fsync = os.fsync
-
-    def fsync(descriptor: int) -> None:
-        synced.append(descriptor)
-        real_fsync(descriptor)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    save_draft(small_draft(), tmp_path / "draft.json")
-    assert len(synced) == (2 if os.name == "posix" else 1)  # the file, then the folder (POSIX)
-
-
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
