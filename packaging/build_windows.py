@@ -26,7 +26,6 @@ Steps, all inside ``build/windows/`` (made on first use, reused after):
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -333,22 +332,28 @@ def build(work: Path, dist: Path) -> list[Path]:
     return [setup, portable]
 
 
+def add_folder_options(parser: argparse.ArgumentParser) -> None:
+    """``--work`` and ``--dist``, which the build and its checks share."""
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "windows")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build; then, unless --no-check, run packaging/check_windows.py on the result."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "windows")
+    add_folder_options(parser)
     parser.add_argument("--no-check", action="store_true", help="build only")
+    parser.add_argument("--screenshot", action="store_true", help="checks: also the window")
     args = parser.parse_args(argv)
     work: Path = args.work.resolve()
     dist: Path = args.dist.resolve()
-    os.environ.setdefault("PYTHONUTF8", "1")
     build(work, dist)
     if args.no_check:
         return 0
     from check_windows import main as check  # noqa: PLC0415 - beside this file
 
-    return check(["--work", str(work), "--dist", str(dist)])
+    screenshot = ["--screenshot"] if args.screenshot else []
+    return check(["--work", str(work), "--dist", str(dist), *screenshot])
 
 
 if __name__ == "__main__":

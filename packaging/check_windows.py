@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import os
 import shutil
 import subprocess
 import sys
@@ -35,9 +34,11 @@ from pathlib import Path
 
 import pefile
 from build import version
-from build_windows import NAME, ROOT, WindowsBuild, artefact_names
+from build_windows import NAME, ROOT, WindowsBuild, add_folder_options, artefact_names
 from windows_version import version_strings
 from wine import Wine, windows_path
+
+from applywizard.cli.steps import Report, SelfTestError
 
 INSTALL_PARENT = "申报 程序"  # Chinese and a space, as in many users' folders
 SCREENSHOT = ROOT / "docs" / "screenshots" / "windows-wine-direction-zh_CN.png"
@@ -45,34 +46,15 @@ SCREENSHOT_ABOUT = SCREENSHOT.with_name("windows-wine-about-zh_CN.png")
 OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
 
 
-class CheckFailedError(Exception):
-    """One check did not hold."""
+def timed(action: Callable[[], str]) -> Callable[[], str]:
+    """``action``, its result followed by how long it took."""
 
-
-class Checks:
-    """Runs checks, prints one line each, remembers failures."""
-
-    def __init__(self) -> None:
-        self.failed: list[str] = []
-        self.passed = 0
-
-    def check(self, name: str, action: Callable[[], str]) -> bool:
-        """Run one check; print ``ok`` or ``FAIL`` with what it found."""
+    def run() -> str:
         started = time.perf_counter()
-        try:
-            detail = action()
-        except (
-            CheckFailedError,
-            OSError,
-            subprocess.SubprocessError,
-            pefile.PEFormatError,
-        ) as error:
-            self.failed.append(name)
-            print(f"FAIL  {name}: {error}", flush=True)
-            return False
-        self.passed += 1
-        print(f"ok    {name} ({time.perf_counter() - started:.1f} s): {detail}", flush=True)
-        return True
+        detail = action()
+        return f"{detail} ({time.perf_counter() - started:.1f} s)"
+
+    return run
 
 
 def resource_strings(exe: Path) -> dict[str, dict[str, str]]:
@@ -92,19 +74,19 @@ def resource_strings(exe: Path) -> dict[str, dict[str, str]]:
         kinds = [entry.id for entry in resources.entries] if resources is not None else []
         icons = [kind for kind in kinds if kind == pefile.RESOURCE_TYPE["RT_GROUP_ICON"]]
         if not icons:
-            raise CheckFailedError(f"{exe.name} has no icon")
+            raise SelfTestError(f"{exe.name} has no icon")
         return tables
     finally:
         pe.close()
 
 
 def expect_passed(output: str, what: str) -> str:
-    """The self-test's summary line, or CheckFailedError with its failing lines."""
+    """The self-test's summary line, or SelfTestError with its failing lines."""
     lines = output.strip().splitlines()
     summary = lines[-1] if lines else "(no output)"
     if not summary.startswith("self-test passed"):
         failures = [line for line in lines if line.startswith("FAIL")] or lines[-15:]
-        raise CheckFailedError(f"{what}: {summary}\n" + "\n".join(failures))
+        raise SelfTestError(f"{what}: {summary}\n" + "\n".join(failures))
     return summary
 
 
@@ -126,13 +108,13 @@ class WindowsChecks:
         wanted = version_strings(version(), NAME)
         for table, strings in wanted.items():
             if found.get(table) != strings:
-                raise CheckFailedError(f"table {table}: {found.get(table)} != {strings}")
+                raise SelfTestError(f"table {table}: {found.get(table)} != {strings}")
         return f"{', '.join(sorted(found))}: {found['080404B0']['ProductName']}, icon present"
 
     def version_option(self) -> str:
         ran = self.wine.run(self.bundle_exe, ["--version"], echo=False)
         if ran.output.strip() != f"applywizard {version()}":
-            raise CheckFailedError(repr(ran.output))
+            raise SelfTestError(repr(ran.output))
         return f"{ran.output.strip()} in {ran.seconds * 1000:.0f} ms"
 
     def self_test(self, exe: Path) -> str:
@@ -162,17 +144,17 @@ class WindowsChecks:
                 linux_files = sorted(p.name for p in linux_out.iterdir())
                 windows_files = sorted(p.name for p in windows_out.iterdir())
                 if linux_files != windows_files or len(linux_files) < 3:
-                    raise CheckFailedError(f"{example.name}: {linux_files} != {windows_files}")
+                    raise SelfTestError(f"{example.name}: {linux_files} != {windows_files}")
                 for name in linux_files:
                     if not filecmp.cmp(linux_out / name, windows_out / name, shallow=False):
-                        raise CheckFailedError(f"{example.name}: {name} differs between the builds")
+                        raise SelfTestError(f"{example.name}: {name} differs between the builds")
                     compared += 1
         return f"{compared} files of {len(examples)} drafts byte-identical (Linux and Windows)"
 
     def windows_tests(self) -> str:
         tests = ROOT / "tests" / "test_windows_files.py"
         if not tests.is_file():
-            raise CheckFailedError(f"{tests} is missing")
+            raise SelfTestError(f"{tests} is missing")
         ran = self.wine.run(
             self.build.python,
             [
@@ -191,7 +173,7 @@ class WindowsChecks:
             line for line in skipped if "off Windows" not in line and "POSIX" not in line
         ]
         if ran.returncode != 0 or " passed" not in last or wrong_skips:
-            raise CheckFailedError(f"{last}\n{ran.output[-3000:]}")
+            raise SelfTestError(f"{last}\n{ran.output[-3000:]}")
         return f"Windows Python under Wine: {last.strip('= ')}"
 
     def install(self) -> str:
@@ -203,13 +185,13 @@ class WindowsChecks:
         self.wine.wait()
         exe = self.install_dir / f"{NAME}.exe"
         if not exe.is_file():
-            raise CheckFailedError(f"no {exe} after the silent install ({target})")
+            raise SelfTestError(f"no {exe} after the silent install ({target})")
         shortcuts = self._shortcuts()
         if len(shortcuts) != 2:
-            raise CheckFailedError(f"expected Start menu and desktop shortcuts, found {shortcuts}")
+            raise SelfTestError(f"expected Start menu and desktop shortcuts, found {shortcuts}")
         entry = self._uninstall_entry()
         if "DisplayVersion" not in entry or version() not in entry:
-            raise CheckFailedError(f"no Apps & features entry: {entry}")
+            raise SelfTestError(f"no Apps & features entry: {entry}")
         size = sum(p.stat().st_size for p in self.install_dir.rglob("*") if p.is_file())
         names = ", ".join(p.name for p in shortcuts)
         return f"{target} ({size / 1e6:.0f} MB), shortcuts: {names}"
@@ -242,13 +224,13 @@ class WindowsChecks:
         (self.install_dir / "uninstall.exe").unlink(missing_ok=True)
         left = sorted(p.name for p in self.install_dir.iterdir())
         if left != [kept_draft.name]:
-            raise CheckFailedError(f"left in the program folder: {left}")
+            raise SelfTestError(f"left in the program folder: {left}")
         if self._shortcuts():
-            raise CheckFailedError(f"shortcuts left: {self._shortcuts()}")
+            raise SelfTestError(f"shortcuts left: {self._shortcuts()}")
         if "DisplayVersion" in self._uninstall_entry():
-            raise CheckFailedError("the Apps & features entry is still there")
+            raise SelfTestError("the Apps & features entry is still there")
         if not kept_setting.is_file():
-            raise CheckFailedError("the uninstaller removed the user's settings folder")
+            raise SelfTestError("the uninstaller removed the user's settings folder")
         shutil.rmtree(self.install_dir)
         return "program, shortcuts and registry entries removed; the user's draft and settings kept"
 
@@ -256,7 +238,7 @@ class WindowsChecks:
         exe = self.install_dir / f"{NAME}.exe"
         xvfb = shutil.which("xvfb-run")
         if xvfb is None:
-            raise CheckFailedError("xvfb-run not found (apt-get install xvfb)")
+            raise SelfTestError("xvfb-run not found (apt-get install xvfb)")
         with tempfile.TemporaryDirectory(prefix="aw-shot-") as folder:
             grabbed = Path(folder) / "window.png"
             command = [xvfb, "-a", "-s", "-screen 0 1400x900x24", "wine", str(exe)]
@@ -271,7 +253,7 @@ class WindowsChecks:
                 timeout=300,
             )
             if not grabbed.is_file() or grabbed.stat().st_size < 10_000:
-                raise CheckFailedError("no screenshot was written")
+                raise SelfTestError("no screenshot was written")
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(grabbed, SCREENSHOT)
             about = grabbed.with_name(f"{grabbed.stem}-about.png")
@@ -303,32 +285,26 @@ class WindowsChecks:
 def main(argv: list[str] | None = None) -> int:
     """Every check, in order; 0 if all pass."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "windows")
-    parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "windows")
+    add_folder_options(parser)
     parser.add_argument("--screenshot", action="store_true", help="also the window, under Xvfb")
     args = parser.parse_args(argv)
-    os.environ.setdefault("PYTHONUTF8", "1")
     job = WindowsChecks(args.work.resolve(), args.dist.resolve())
     if not job.bundle_exe.is_file():
         print(f"no {job.bundle_exe}: run scripts/build-windows first", file=sys.stderr)
         return 2
-    checks = Checks()
-    checks.check("version resource and icon", job.version_resource)
-    checks.check("--version", job.version_option)
-    checks.check("--self-test (built folder)", lambda: job.self_test(job.bundle_exe))
-    checks.check("same documents as Linux", job.same_documents)
-    checks.check("Windows-only tests", job.windows_tests)
-    if checks.check("silent install", job.install):
-        checks.check("--self-test (installed)", job.installed_self_test)
+    report = Report(title="Windows checks")
+    report.step("version resource and icon", timed(job.version_resource))
+    report.step("--version", timed(job.version_option))
+    report.step("--self-test (built folder)", timed(lambda: job.self_test(job.bundle_exe)))
+    report.step("same documents as Linux", timed(job.same_documents))
+    report.step("Windows-only tests", timed(job.windows_tests))
+    if report.step("silent install", timed(job.install)):
+        report.step("--self-test (installed)", timed(job.installed_self_test))
         if args.screenshot:
-            checks.check("screenshot under Xvfb", job.screenshot)
-        checks.check("silent uninstall", job.uninstall)
+            report.step("screenshot under Xvfb", timed(job.screenshot))
+        report.step("silent uninstall", timed(job.uninstall))
     job.wine.stop()
-    if checks.failed:
-        print(f"Windows checks FAILED: {len(checks.failed)} failed, {checks.passed} passed")
-        return 1
-    print(f"Windows checks: {checks.passed} passed, 0 failed")
-    return 0
+    return report.finish()
 
 
 if __name__ == "__main__":

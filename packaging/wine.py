@@ -56,6 +56,9 @@ class Wine:
         # Windows without Chinese fonts is what the shipped font is for, so Wine's
         # programs see only Wine's own fonts.
         env["FONTCONFIG_FILE"] = str(self._no_host_fonts())
+        # The build's Windows Python (pip, PyInstaller, pytest) reads and prints
+        # UTF-8 whatever Wine's code page; the frozen program ignores it.
+        env["PYTHONUTF8"] = "1"
         env.update(self.extra_env)
         return env
 

@@ -27,6 +27,7 @@ class Report:
     """Runs steps, prints one line for each, remembers the failures."""
 
     stream: TextIO = field(default_factory=lambda: sys.stdout)
+    title: str = "self-test"
     failures: list[str] = field(default_factory=list)
     passed: int = 0
 
@@ -47,11 +48,11 @@ class Report:
         """Print the summary line; 0 if every step passed, 1 otherwise."""
         if self.failures:
             self._print(
-                f"self-test FAILED: {len(self.failures)} failed, {self.passed} passed "
+                f"{self.title} FAILED: {len(self.failures)} failed, {self.passed} passed "
                 f"({', '.join(self.failures)})"
             )
             return 1
-        self._print(f"self-test passed: {self.passed} passed, 0 failed")
+        self._print(f"{self.title} passed: {self.passed} passed, 0 failed")
         return 0
 
     def _print(self, line: str) -> None:
