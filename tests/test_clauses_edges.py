@@ -43,7 +43,8 @@ def _duration_limits() -> list[tuple[str, int, int]]:
     """(direction, months at a limit, the step past it: -1 below a minimum, +1 above a maximum)."""
     limits: list[tuple[str, int, int]] = []
     for direction in GUIDE.directions:
-        rule = direction.duration or GUIDE.figures.default_duration
+        rule = GUIDE.duration_for(direction)
+        assert rule is not None
         if rule.min_months is not None:
             limits.append((direction.code, rule.min_months, -1))
         if rule.max_months is not None:

@@ -18,6 +18,7 @@ EXPECTED_CODES = [f"1.{n}" for n in range(1, 10)] + [f"2.{n}" for n in range(9)]
 
 
 def test_catalogue_reproduces_the_guides_own_figures(guide: Guide) -> None:
+    assert guide.figures is not None
     assert [direction.code for direction in guide.directions] == EXPECTED_CODES
     assert len(guide.directions) == guide.figures.directions == 18
     assert len(guide.counterparts) == guide.figures.counterparts == 16
@@ -110,6 +111,7 @@ def test_rule_ids_name_their_direction_and_clause(book: RuleBook, guide: Guide) 
 def test_every_direction_states_its_duration_or_takes_the_default(guide: Guide) -> None:
     silent = [direction.code for direction in guide.directions if direction.duration is None]
     assert silent == ["2.5"]
+    assert guide.figures is not None
     assert guide.figures.default_duration.min_months == 24
     assert guide.figures.default_duration.max_months == 36
 

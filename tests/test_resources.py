@@ -45,7 +45,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_carries_the_data_inside_the_package(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert "applywizard/resources/guides/2023-batch1.yaml" in names
+    assert "applywizard/resources/guides/most-igsti-2023-batch1/guide.yaml" in names
+    assert "applywizard/resources/guides/most-igsti-2023-batch1/source.txt" in names
     assert any(name.startswith("applywizard/templates/") for name in names)
 
 

@@ -344,6 +344,10 @@
         <translation>指南方向</translation>
     </message>
     <message>
+        <source>Incomplete in this guide pack: {what}</source>
+        <translation>本指南包中此方向不完整：{what}</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>编号</translation>
     </message>

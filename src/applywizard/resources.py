@@ -28,6 +28,10 @@ def data_folder(name: Folder) -> Path:
     )
 
 
-def guide_path(guide_file: str = "2023-batch1.yaml") -> Path:
-    """The data file of a guide shipped with the program."""
-    return data_folder("resources") / "guides" / guide_file
+BUNDLED_PACK = "most-igsti-2023-batch1"
+"""The guide pack the program cannot do without (the tests check it always loads)."""
+
+
+def guide_path(pack: str = BUNDLED_PACK) -> Path:
+    """The data file (``guide.yaml``) of a guide pack shipped with the program."""
+    return data_folder("resources") / "guides" / pack / "guide.yaml"

@@ -73,5 +73,10 @@ def load_guide(path: Path | None = None) -> RuleBook:
 
 @cache
 def shipped_guide() -> RuleBook:
-    """The guide that ships with the program, loaded once per process."""
-    return load_guide()
+    """The guide pack that ships with the program (2023 batch 1), loaded once per process."""
+    from applywizard.adapters.guide_packs import load_pack  # noqa: PLC0415 - no import cycle
+
+    pack = load_pack(guide_path().parent)
+    if pack.book is None:
+        raise GuideFileError(pack.problem or f"{guide_path()}: cannot be loaded")
+    return pack.book

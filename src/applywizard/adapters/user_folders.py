@@ -12,7 +12,13 @@ crash happened and are not copied around with a roaming Windows profile.
 - macOS: ``~/Library/Logs/ApplyWizard`` and
   ``~/Library/Application Support/ApplyWizard/recovery``.
 
-The settings (language, recent drafts, last folder) are not here: the window
+The user's own guide packs are in ``guides`` beside the recovery copies, and
+the one setting the command line shares with the window (the folders, e.g. on
+a shared drive, that hold a research office's guide packs) is a small JSON
+file, ``settings.json`` in the user's config folder
+(``~/.config/ApplyWizard``, ``%LOCALAPPDATA%\ApplyWizard``).
+
+The window's other settings (language, recent drafts, last folder) are not here: the window
 keeps them with Qt's ``QSettings`` under organisation and application
 "ApplyWizard": on Windows the per-user registry key
 ``HKEY_CURRENT_USER\Software\ApplyWizard\ApplyWizard`` (it roams with the
@@ -38,9 +44,19 @@ class UserFolders:
 
     log: Path
     recovery: Path
+    guides: Path
+    """The user's own guide packs (``~/.local/share/ApplyWizard/guides``)."""
+    settings: Path
+    """Settings the command line shares with the window (the shared guide folders)."""
 
 
 def user_folders(platform: type[PlatformDirsABC] = PlatformDirs) -> UserFolders:
     """The folders on this system (``platform``: another system's rules, for tests)."""
     dirs = platform(APP_NAME, appauthor=False, roaming=False)
-    return UserFolders(log=Path(dirs.user_log_dir), recovery=Path(dirs.user_data_dir) / "recovery")
+    data = Path(dirs.user_data_dir)
+    return UserFolders(
+        log=Path(dirs.user_log_dir),
+        recovery=data / "recovery",
+        guides=data / "guides",
+        settings=Path(dirs.user_config_dir) / "settings.json",
+    )

@@ -27,7 +27,7 @@ def emit_json(data: Any, stream: TextIO | None = None) -> None:
 
 def direction_json(guide: Guide, direction: Direction) -> dict[str, Any]:
     """A direction as ``directions --json`` prints it."""
-    duration = direction.duration or guide.figures.default_duration
+    duration = guide.duration_for(direction)
     return {
         "code": direction.code,
         "title": direction.title,
@@ -40,12 +40,15 @@ def direction_json(guide: Guide, direction: Direction) -> dict[str, Any]:
         "budget_wan": float(direction.budget_wan),
         "budget_text": [f.budget.text for f in direction.fields]
         or [direction.budget.text if direction.budget else ""],
-        "duration": {
+        "duration": None
+        if duration is None
+        else {
             "min_months": duration.min_months,
             "max_months": duration.max_months,
             "strength": duration.strength.value,
             "text": duration.text,
         },
+        "incomplete": direction.incomplete.en if direction.incomplete else None,
         "fields": [
             {
                 "id": f.id,
@@ -69,7 +72,7 @@ def print_directions(guide: Guide, *, english: bool, stream: TextIO | None = Non
     stream = stream or sys.stdout
     for direction in guide.directions:
         title = direction.title_en if english else direction.title
-        duration = direction.duration or guide.figures.default_duration
+        duration = guide.duration_for(direction)
         texts = [f.projects.text + f.budget.text for f in direction.fields] or [
             (direction.projects.text if direction.projects else "")
             + (direction.budget.text if direction.budget else "")
@@ -80,7 +83,9 @@ def print_directions(guide: Guide, *, english: bool, stream: TextIO | None = Non
         )
         stream.write(f"   {'projects' if english else '项目数'}: {direction.project_count}")
         stream.write(f"   {'budget' if english else '经费'}: {direction.budget_wan} 万元")
-        stream.write(f"   {'duration' if english else '周期'}: {duration.text}\n")
+        stream.write(
+            f"   {'duration' if english else '周期'}: {duration.text if duration else '—'}\n"
+        )
         for text in texts:
             stream.write(f"     {text}\n")
     stream.write(

@@ -31,6 +31,7 @@ from applywizard.domain.draft.model import ChineseUnit, Draft, ForeignPartner, T
 from applywizard.domain.draft.reuse import reuse_for_next_call
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
+from applywizard.domain.rules.pinning import pin
 
 RECOVERY_SUFFIX = ".recovery.json"
 ORIGIN_SUFFIX = ".origin.json"
@@ -83,12 +84,26 @@ class DraftSession:
         recovery_folder: Path | None = None,
     ) -> None:
         self.book = book
-        self.draft = draft or Draft(guide_id=book.guide.id)
+        self.draft = draft or self._empty_draft()
         self.path = path
         self.dirty = False
         self.recovery_folder = recovery_folder
         self._recovery_id = uuid.uuid4().hex
         self._findings: list[Finding] | None = None
+
+    def _empty_draft(self) -> Draft:
+        return Draft(guide_id=self.book.guide.id, guide_hash=self.book.content_hash)
+
+    def use_guide(self, book: RuleBook) -> None:
+        """Judge the draft by another guide pack from now on (the user confirmed the switch).
+
+        The draft names the new pack at once; its pinned clauses follow when it
+        is saved. The caller maps the direction if its code changed.
+        """
+        self.book = book
+        self.draft.guide_id = book.guide.id
+        self.draft.guide_hash = book.content_hash
+        self._changed()
 
     # -- reading ---------------------------------------------------------------
     @property
@@ -156,7 +171,7 @@ class DraftSession:
 
     def start_new(self) -> None:
         """An empty application for the session's guide, not yet saved anywhere."""
-        self.replace(Draft(guide_id=self.book.guide.id), path=None, dirty=False)
+        self.replace(self._empty_draft(), path=None, dirty=False)
 
     def start_from_file(self, path: Path) -> None:
         """A new application from the earlier draft in ``path``; DraftFileError if unreadable."""
@@ -165,7 +180,11 @@ class DraftSession:
     def start_from_earlier(self, earlier: Draft) -> None:
         """A new application keeping an earlier draft's units, people and partners."""
         self.replace(
-            reuse_for_next_call(earlier, guide_id=self.book.guide.id), path=None, dirty=True
+            reuse_for_next_call(
+                earlier, guide_id=self.book.guide.id, guide_hash=self.book.content_hash
+            ),
+            path=None,
+            dirty=True,
         )
 
     # -- files -------------------------------------------------------------------
@@ -178,7 +197,11 @@ class DraftSession:
         target = path or self.path
         if target is None:
             raise DraftFileError(Path(), "尚未指定保存位置", "no file to save to yet")
-        save_draft(self.draft, target)
+        pinned = pin(self.draft, self.book.guide, self.book.content_hash)
+        save_draft(pinned, target)
+        for name in ("guide_id", "guide_hash", "guide_clauses"):  # the same draft object
+            setattr(self.draft, name, getattr(pinned, name))
+        self._findings = None
         self.path, self.dirty = target, False
         self.discard_recovery()
         return target

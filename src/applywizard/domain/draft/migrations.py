@@ -1,9 +1,8 @@
 """Migrations that bring a draft saved by an older ApplyWizard up to date.
 
 ``MIGRATIONS[n]`` turns the JSON object of schema version ``n`` into version
-``n + 1``. Version 1 is the first schema, so the chain is empty today; each
-future schema change adds one pure function here and a test that opens a
-draft saved in the old shape.
+``n + 1``; each schema change adds one pure function here and a test that
+opens a draft saved in the old shape.
 """
 
 from __future__ import annotations
@@ -14,7 +13,25 @@ from typing import Any
 JsonObject = dict[str, Any]
 Migration = Callable[[JsonObject], JsonObject]
 
-MIGRATIONS: Mapping[int, Migration] = {}
+
+def _declarations_tri_state(data: JsonObject) -> JsonObject:
+    """Version 2: a declaration is answered yes, answered no, or not answered.
+
+    Version 1 had one tick box per declaration, so ``false`` meant a box not
+    ticked, not a considered “no”: it becomes “not answered”. The guide pack's
+    content hash and the pinned clauses are new and start empty (the draft is
+    pinned when it is next saved). The eligibility facts are new optional
+    fields and need nothing.
+    """
+    declarations = data.get("declarations")
+    if isinstance(declarations, dict):
+        data["declarations"] = {
+            key: value for key, value in declarations.items() if value is not False
+        }
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state}
 
 
 class MigrationGapError(ValueError):

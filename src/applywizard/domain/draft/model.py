@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -266,11 +266,37 @@ class BricsProposal(DraftModel):
     confirmation_number: ShortText = ""
 
 
+class ClauseSource(StrEnum):
+    """Whether a pinned clause is one of the direction's or one of the call notice's."""
+
+    GUIDE = "guide"
+    NOTICE = "notice"
+
+
+class PinnedClause(DraftModel):
+    """A clause as the draft's guide pack worded it when the draft was last saved.
+
+    A draft keeps these for its direction (and for the batch's notice), so
+    that opening it under a changed pack can say which clauses were added,
+    removed or changed, on any machine, without the old pack at hand.
+    """
+
+    source: ClauseSource = ClauseSource.GUIDE
+    notice: ShortText = ""
+    number: int = Field(ge=0, le=999)
+    text: LongText = ""
+    rules: list[ShortText] = Field(default_factory=list, max_length=200)
+
+
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     guide_id: ShortText = ""
+    guide_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = Field(
+        default="", description="SHA-256 of the guide pack the draft was last saved under"
+    )
+    guide_clauses: list[PinnedClause] = Field(default_factory=list, max_length=500)
     direction: ShortText = ""
     selection: Selection = Field(default_factory=Selection)
     project: Project = Field(default_factory=Project)
@@ -281,7 +307,12 @@ class Draft(DraftModel):
     budget: Budget = Field(default_factory=Budget)
     attachments: list[Attachment] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
     declarations: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)], bool] = (
-        Field(default_factory=dict, max_length=MAX_DECLARATIONS)
+        Field(
+            default_factory=dict,
+            max_length=MAX_DECLARATIONS,
+            description="Each answered declaration: true (yes) or false (no); "
+            "a declaration not listed is not answered yet",
+        )
     )
     joint_lab: JointLab = Field(default_factory=JointLab)
     horizon: HorizonProposal = Field(default_factory=HorizonProposal)

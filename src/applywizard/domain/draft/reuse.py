@@ -12,7 +12,7 @@ from decimal import Decimal
 from applywizard.domain.draft.model import Draft, JointLab
 
 
-def reuse_for_next_call(earlier: Draft, *, guide_id: str) -> Draft:
+def reuse_for_next_call(earlier: Draft, *, guide_id: str, guide_hash: str = "") -> Draft:
     """A new draft keeping ``earlier``'s units, team and partners, for ``guide_id``."""
     units = [
         unit.model_copy(
@@ -30,6 +30,7 @@ def reuse_for_next_call(earlier: Draft, *, guide_id: str) -> Draft:
     lab = earlier.joint_lab
     return Draft(
         guide_id=guide_id,
+        guide_hash=guide_hash,
         chinese_units=units,
         foreign_partners=partners,
         team=team,

@@ -217,15 +217,25 @@ class Clause(GuideModel):
 
 
 class Direction(GuideModel):
-    """A guide direction (指南方向) with its figures and its rules."""
+    """A guide direction (指南方向) with its figures and its rules.
+
+    ``incomplete`` says, in words, what the pack's sources do not give for this
+    direction (its clauses, its figures): such a direction may lack them, and
+    the program tells an applicant who chooses it. A complete direction has
+    its agreements, figures and at least one clause.
+    """
 
     code: str = Field(pattern=DIRECTION_CODE.pattern)
     title: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
-    agreements: tuple[str, ...] = Field(min_length=1)
+    incomplete: Bilingual | None = None
+    agreements: tuple[str, ...] = ()
     areas: tuple[Area, ...] = ()
     fields: tuple[ResearchField, ...] = ()
     sub_directions: tuple[SubDirection, ...] = ()
+    selection_clause: int | None = Field(
+        default=None, ge=0, description="The clause that says to pick one field/sub-direction"
+    )
     counterparts: tuple[str, ...] = Field(min_length=1)
     partner_countries: tuple[str, ...] = Field(min_length=1)
     partner_countries_clause: int | None = Field(default=None, ge=0)
@@ -233,15 +243,19 @@ class Direction(GuideModel):
     budget: Budget | None = None
     duration: DurationRule | None = None
     project_budget_cap: ProjectBudgetCap | None = None
-    clauses: tuple[Clause, ...] = Field(min_length=1)
+    clauses: tuple[Clause, ...] = ()
 
     @model_validator(mode="after")
     def _figures_once(self) -> Direction:
         if self.fields:
             if self.projects is not None or self.budget is not None:
                 raise ValueError("a direction with research fields states figures per field")
-        elif self.projects is None or self.budget is None:
+        elif (self.projects is None or self.budget is None) and self.incomplete is None:
             raise ValueError("a direction needs a project count and a budget")
+        if self.incomplete is None and not self.clauses:
+            raise ValueError(f"{self.code} has no clauses (mark it incomplete if none are known)")
+        if self.incomplete is None and not self.agreements:
+            raise ValueError(f"{self.code} names no agreement (mark it incomplete if unknown)")
         numbers = [clause.number for clause in self.clauses]
         if len(set(numbers)) != len(numbers):
             raise ValueError(f"clause numbers repeat in {self.code}: {numbers}")
@@ -249,26 +263,29 @@ class Direction(GuideModel):
             raise ValueError("clause 0 (an unnumbered paragraph) stands alone")
         if numbers != sorted(numbers):
             raise ValueError("clauses must be listed in order")
-        for cited in (self.partner_countries_clause, self.duration and self.duration.clause):
+        cited_clauses = (
+            self.partner_countries_clause,
+            self.duration and self.duration.clause,
+            self.selection_clause,
+        )
+        for cited in cited_clauses:
             if cited is not None and cited not in numbers:
                 raise ValueError(f"{self.code} cites clause {cited}, which it does not have")
         return self
 
     @property
     def project_count(self) -> int:
-        """The figure the catalogue adds up (both fields together for 1.4)."""
+        """The figure the catalogue adds up (both fields together for 1.4); 0 if unknown."""
         if self.fields:
             return sum(field.projects.value for field in self.fields)
-        assert self.projects is not None  # guaranteed by _figures_once
-        return self.projects.value
+        return self.projects.value if self.projects is not None else 0
 
     @property
     def budget_wan(self) -> Decimal:
-        """The direction's total central funds in 万元 (both fields together for 1.4)."""
+        """The direction's central funds in 万元 (both fields together for 1.4); 0 if unknown."""
         if self.fields:
             return sum((field.budget.wan for field in self.fields), Decimal(0))
-        assert self.budget is not None  # guaranteed by _figures_once
-        return self.budget.wan
+        return self.budget.wan if self.budget is not None else Decimal(0)
 
     def clause(self, number: int) -> Clause | None:
         """The clause with this number, if the direction has it."""
@@ -345,17 +362,85 @@ class HeadlineFigures(GuideModel):
     default_duration: DurationRule
 
 
-class Guide(GuideModel):
-    """A whole call guide: directions, catalogues and general rules."""
+class Edition(StrEnum):
+    """Which version of a batch's guide a pack holds."""
+
+    DRAFT = "draft"  # 征求意见稿: the draft for comments
+    PUBLISHED = "published"  # 正式发布的申报指南
+    AMENDED = "amended"  # the published guide as a later notice amended it
+
+
+EDITION_NAMES: dict[Edition, tuple[str, str]] = {
+    Edition.DRAFT: ("征求意见稿", "draft for comments"),
+    Edition.PUBLISHED: ("正式发布", "published"),
+    Edition.AMENDED: ("修订版", "amended"),
+}
+
+
+class Deadline(GuideModel):
+    """A date the call sets (submission closes, the unit's confirmation closes, …)."""
+
+    what: Bilingual
+    on: date
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
+    source: str = Field(min_length=1)
+
+
+class NoticeClause(GuideModel):
+    """A numbered item of a call notice's 申报条件 (eligibility), for every direction."""
+
+    number: int = Field(ge=1)
+    text: str = Field(min_length=1)
+    kind: ClauseKind
+    rules: tuple[RuleSpec, ...] = ()
+
+
+class Notice(GuideModel):
+    """The notice a batch is published with: its eligibility rules, for all directions."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = Field(min_length=1)
     title_en: str = Field(min_length=1)
-    programme: str = Field(min_length=1, description="所属专项")
-    status: str = Field(min_length=1)
     issued: date | None = None
+    source: str = Field(min_length=1, description="Where the notice's words can be read")
+    cite_as: Bilingual = Field(description="How a finding names it: 2026年第一批申报通知 申报条件")
+    clauses: tuple[NoticeClause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbered_in_order(self) -> Notice:
+        numbers = [clause.number for clause in self.clauses]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"notice {self.id}: clauses must be numbered 1, 2, 3, …: {numbers}")
+        return self
+
+    def clause(self, number: int) -> NoticeClause | None:
+        """The clause with this number, if the notice has it."""
+        return next((clause for clause in self.clauses if clause.number == number), None)
+
+
+class Guide(GuideModel):
+    """A whole call guide: directions, catalogues, general rules, the batch's notices."""
+
+    format: int = Field(default=1, ge=1, le=1, description="The pack format this file follows")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    title_en: str = Field(min_length=1)
+    programme: str = Field(min_length=1, description="所属专项")
+    edition: Edition
+    status: str = Field(min_length=1)
+    issued: date | None = Field(default=None, description="When this edition was published")
+    deadlines: tuple[Deadline, ...] = ()
     source: str = Field(min_length=1)
-    figures: HeadlineFigures
+    source_text: str | None = Field(
+        default=None,
+        pattern=r"^[^/\\:]+\.txt$",
+        description="A text file in the pack holding the guide's words, to check clauses against",
+    )
+    eligibility_note: Bilingual | None = Field(
+        default=None, description="Why the pack has no notice, when it has none"
+    )
+    notices: tuple[Notice, ...] = ()
+    figures: HeadlineFigures | None = None
     countries: tuple[Country, ...] = Field(min_length=1)
     counterparts: tuple[Counterpart, ...] = Field(min_length=1)
     attachment_kinds: tuple[AttachmentKind, ...] = Field(min_length=1)
@@ -372,6 +457,7 @@ class Guide(GuideModel):
         _unique("attachment kind", [kind.id for kind in self.attachment_kinds])
         _unique("declaration", [declaration.id for declaration in self.declarations])
         _unique("rule id", [rule.id for rule in self.all_rules()])
+        _unique("notice", [notice.id for notice in self.notices])
         countries = {country.code for country in self.countries}
         counterparts = {counterpart.code for counterpart in self.counterparts}
         for counterpart in self.counterparts:
@@ -384,6 +470,9 @@ class Guide(GuideModel):
     def all_rules(self) -> list[RuleSpec]:
         """Every rule the data declares, general ones first."""
         rules = list(self.general_rules)
+        for notice in self.notices:
+            for notice_clause in notice.clauses:
+                rules.extend(notice_clause.rules)
         for direction in self.directions:
             for clause in direction.clauses:
                 rules.extend(clause.rules)
@@ -392,6 +481,21 @@ class Guide(GuideModel):
     def direction(self, code: str) -> Direction | None:
         """The direction with this code, if the guide has it."""
         return next((direction for direction in self.directions if direction.code == code), None)
+
+    def duration_for(self, direction: Direction) -> DurationRule | None:
+        """The duration a direction allows: its own, else the guide's default, if stated."""
+        if direction.duration is not None:
+            return direction.duration
+        return self.figures.default_duration if self.figures is not None else None
+
+    def notice(self, notice_id: str) -> Notice | None:
+        """The notice with this id, if the pack holds it."""
+        return next((notice for notice in self.notices if notice.id == notice_id), None)
+
+    @property
+    def incomplete_directions(self) -> tuple[Direction, ...]:
+        """The directions whose clauses or figures the pack's sources do not give."""
+        return tuple(direction for direction in self.directions if direction.incomplete)
 
     def country(self, code: str) -> Country | None:
         """The country with this ISO code, if the guide lists it."""

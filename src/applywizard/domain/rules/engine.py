@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from applywizard.domain.draft.model import Draft
-from applywizard.domain.guide.model import Direction, Guide, RuleSpec, Severity
+from applywizard.domain.guide.model import Direction, Guide, Notice, RuleSpec, Severity
 from applywizard.domain.rules.checks import CHECK_KINDS, CheckKind
 from applywizard.domain.rules.context import Context, Problem
 from applywizard.domain.rules.finding import Finding
@@ -37,6 +37,8 @@ class BoundRule:
     clause: int | None
     severity: Severity
     citation: tuple[str, str]
+    notice: str | None = None
+    notice_clause: int | None = None
 
 
 class _Defaults(dict[str, Any]):
@@ -66,6 +68,10 @@ def _citation(direction: Direction | None, clause: int | None) -> tuple[str, str
     )
 
 
+def _notice_citation(notice: Notice, clause: int) -> tuple[str, str]:
+    return f"{notice.cite_as.zh}（{clause}）", f"{notice.cite_as.en} ({clause})"
+
+
 def _bound(  # noqa: PLR0917 - the fields of BoundRule, in its order
     spec: RuleSpec,
     kind: CheckKind[Any],
@@ -84,15 +90,43 @@ class RuleBook:
     def __init__(self, guide: Guide, rules: dict[str | None, tuple[BoundRule, ...]]) -> None:
         self.guide = guide
         self._rules = rules
+        self.content_hash = ""
+        """The SHA-256 of the guide pack it was compiled from (set by whoever read the pack)."""
 
     @classmethod
     def compile(cls, guide: Guide) -> RuleBook:
         """Bind every rule of the guide; raise GuideRuleError on a bad one."""
         general = [(spec, *_bind_params(spec, guide)) for spec in guide.general_rules]
+        notices = [
+            (notice, clause.number, spec, *_bind_params(spec, guide))
+            for notice in guide.notices
+            for clause in notice.clauses
+            for spec in clause.rules
+        ]
+
+        def notice_rules(code: str | None) -> list[BoundRule]:
+            return [
+                BoundRule(
+                    spec,
+                    kind,
+                    params,
+                    code,
+                    None,
+                    spec.severity,
+                    _notice_citation(notice, number),
+                    notice.id,
+                    number,
+                )
+                for notice, number, spec, kind, params in notices
+            ]
+
         rules: dict[str | None, tuple[BoundRule, ...]] = {
-            None: tuple(
-                _bound(spec, kind, params, None, None, spec.severity)
-                for spec, kind, params in general
+            None: (
+                *(
+                    _bound(spec, kind, params, None, None, spec.severity)
+                    for spec, kind, params in general
+                ),
+                *notice_rules(None),
             )
         }
         for direction in guide.directions:
@@ -103,6 +137,7 @@ class RuleBook:
                 bound.append(
                     _bound(spec, kind, params, direction, clause, severity or spec.severity)
                 )
+            bound.extend(notice_rules(direction.code))
             for clause_item in direction.clauses:
                 for spec in clause_item.rules:
                     kind, params = _bind_params(spec, guide)
@@ -143,7 +178,9 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
         zh = rule.spec.message.zh.format_map(values)
         en = rule.spec.message.en.format_map(values)
     citation_zh, citation_en = rule.citation
-    if rule.clause is None and problem.section is not None and rule.direction is not None:
+    if rule.notice is not None:
+        pass
+    elif rule.clause is None and problem.section is not None and rule.direction is not None:
         citation_zh = f"指南 {rule.direction} {problem.section[0]}"
         citation_en = f"guide {rule.direction}, {problem.section[1]}"
     elif rule.clause is None and problem.section is not None:
@@ -158,4 +195,6 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
         message_en=en,
         citation=citation_zh,
         citation_en=citation_en,
+        notice=rule.notice,
+        notice_clause=rule.notice_clause,
     )

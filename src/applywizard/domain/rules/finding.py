@@ -13,8 +13,9 @@ class Finding:
     """One problem in a draft: which rule, which clause, which field, how bad.
 
     ``clause`` is the number of the direction's 其他要求 clause the rule enforces
-    (0 for an unnumbered paragraph), or None for a general rule; ``citation``
-    names the place in the guide (or the regulation) in words.
+    (0 for an unnumbered paragraph), or None for a general rule; a rule of the
+    batch's call notice (申报条件) names the notice in ``notice`` and its item in
+    ``notice_clause`` instead. ``citation`` names the place in words.
     """
 
     rule: str
@@ -26,6 +27,8 @@ class Finding:
     message_en: str
     citation: str
     citation_en: str
+    notice: str | None = None
+    notice_clause: int | None = None
 
     @property
     def is_error(self) -> bool:
@@ -44,4 +47,6 @@ class Finding:
             "message_en": self.message_en,
             "citation": self.citation,
             "citation_en": self.citation_en,
+            "notice": self.notice,
+            "notice_clause": self.notice_clause,
         }

@@ -50,7 +50,7 @@ def matches(guide: Guide, direction: Direction, text: str, country: str | None) 
 
 def describe(guide: Guide, direction: Direction) -> str:
     """The direction in full, as HTML: figures, areas, fields, clauses."""
-    duration = direction.duration or guide.figures.default_duration
+    duration = guide.duration_for(direction)
     parts = [f"<h3>{html.escape(direction.code)} {html.escape(direction.title)}</h3>"]
     parts.append(f"<p><i>{html.escape(direction.title_en)}</i></p>")
     figures = [f.projects.text + f.budget.text for f in direction.fields] or [
@@ -58,7 +58,13 @@ def describe(guide: Guide, direction: Direction) -> str:
         + (direction.budget.text if direction.budget else "")
     ]
     parts.append("<p>" + "<br>".join(html.escape(text) for text in figures) + "</p>")
-    parts.append(f"<p>{html.escape(_('Duration'))}: {html.escape(duration.text)}</p>")
+    if direction.incomplete is not None:
+        note = _("Incomplete in this guide pack: {what}").format(
+            what=bilingual(direction.incomplete.zh, direction.incomplete.en)
+        )
+        parts.append(f"<p style='color:#a05a00'><b>{html.escape(note)}</b></p>")
+    if duration is not None:
+        parts.append(f"<p>{html.escape(_('Duration'))}: {html.escape(duration.text)}</p>")
     parts.append("<p>" + "<br>".join(html.escape(a) for a in direction.agreements) + "</p>")
     if direction.areas:
         items = "".join(f"<li>{html.escape(a.title)}</li>" for a in direction.areas)
@@ -158,7 +164,7 @@ class DirectionPage(WizardPage):
         table.verticalHeader().setVisible(False)
         table.setWordWrap(True)
         for row, direction in enumerate(guide.directions):
-            duration = direction.duration or guide.figures.default_duration
+            duration = guide.duration_for(direction)
             partners = joined(
                 bilingual(c.zh, c.en)
                 for c in guide.counterparts
@@ -171,7 +177,8 @@ class DirectionPage(WizardPage):
                     partners,
                     str(direction.project_count),
                     f"{direction.budget_wan:,}",
-                    bilingual(*duration.summary()),  # the guide's words are in the details
+                    # the guide's words are in the details
+                    bilingual(*duration.summary()) if duration else "—",
                 ]
             ):
                 item = QTableWidgetItem(text)

@@ -117,9 +117,11 @@ def duration_matches_dates(_: NoParams, ctx: Context) -> Iterator[Problem]:
         )
 
 
-def _duration_rule(ctx: Context) -> tuple[DurationRule, tuple[str, str] | None]:
+def _duration_rule(ctx: Context) -> tuple[DurationRule | None, tuple[str, str] | None]:
     if ctx.direction is not None and ctx.direction.duration is not None:
         return ctx.direction.duration, None
+    if ctx.guide.figures is None:
+        return None, None
     return ctx.guide.figures.default_duration, (
         "二、领域和方向",
         "section 2, fields and directions",
@@ -150,6 +152,8 @@ def duration_rule(_: NoParams, ctx: Context) -> Iterator[Problem]:
     if months is None:
         return
     rule, section = _duration_rule(ctx)
+    if rule is None:
+        return
     low, high = rule.min_months, rule.max_months
     if (low is None or months >= low) and (high is None or months <= high):
         return
