@@ -537,7 +537,11 @@ BREAKERS: dict[tuple[str, int], list[Breaker]] = {
     ],
     ("1.7", 4): [lasting(37)],
     ("1.7", 5): [*BOTH_SIDES, untick("consistent_applications")],
-    ("1.8", 1): [set_path("selection.sub_direction", None), untick("covers_sub_direction")],
+    ("1.8", 1): [
+        set_path("selection.sub_direction", None),
+        set_path("selection.sub_direction", "no_such_sub_direction"),
+        untick("covers_sub_direction"),
+    ],
     ("1.8", 2): [
         retype("chinese_units", RESEARCH, OTHER),
         retype("chinese_units", frozenset({ENTERPRISE}), OTHER),

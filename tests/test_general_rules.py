@@ -297,7 +297,10 @@ def test_attachments_of_unknown_kind_or_file_type_are_flagged(book: RuleBook) ->
         Attachment(kind="other", file_name=""),
     ]
     fields = [f.field for f in _by_rule(book, draft, "general.attachments")]
-    assert fields == ["attachments.0.kind", "attachments.1.file_name", "attachments.2.file_name"]
+    assert fields == ["attachments.0.kind", "attachments.2.file_name"]
+    types = _by_rule(book, draft, "general.attachment-file-types")
+    # The guide names no format: another file type is a warning, not an error.
+    assert [(f.field, f.severity) for f in types] == [("attachments.1.file_name", Severity.WARNING)]
 
 
 def test_unknown_declarations_warn(book: RuleBook) -> None:

@@ -127,20 +127,37 @@ class DeclarationParams(Params):
 
 @check_kind("declaration", DeclarationParams)
 def declaration(params: DeclarationParams, ctx: Context) -> Iterator[Problem]:
-    """The applicant has ticked the declaration."""
-    if ctx.draft.declarations.get(params.id) is not True:
-        found = ctx.guide.declaration(params.id)
-        zh, en = (found.zh, found.en) if found else (params.id, params.id)
+    """The applicant has answered the declaration “yes”.
+
+    Not answered yet and answered “no” are told apart: the first asks for an
+    answer, the second says the application cannot go on as it stands.
+    """
+    answer = ctx.draft.declarations.get(params.id)
+    if answer is True:
+        return
+    found = ctx.guide.declaration(params.id)
+    zh, en = (found.zh, found.en) if found else (params.id, params.id)
+    path = f"declarations.{params.id}"
+    if answer is None:
         yield Problem(
-            f"declarations.{params.id}",
-            f"请确认并勾选：{zh}",
-            f"Confirm and tick: {en}",
+            path,
+            f"尚未回答（请选择“是”或“否”）：{zh}",
+            f"Not answered yet (choose Yes or No): {en}",
+            {"answer": "unanswered"},
+            missing=True,
+        )
+    else:
+        yield Problem(
+            path,
+            f"已回答“否”，但申报须满足此项：{zh}",
+            f"Answered No, but the application must meet this: {en}",
+            {"answer": "no"},
         )
 
 
 @check_kind("attachments_known", NoParams)
 def attachments_known(_: NoParams, ctx: Context) -> Iterator[Problem]:
-    """Every attachment has a known kind, a file name and an accepted file type."""
+    """Every attachment has a known kind and a file name."""
     for index, item in enumerate(ctx.draft.attachments):
         kind = ctx.guide.attachment_kind(item.kind)
         if kind is None:
@@ -155,15 +172,29 @@ def attachments_known(_: NoParams, ctx: Context) -> Iterator[Problem]:
                 f"附件 {index + 1} 缺少文件",
                 f"Attachment {index + 1} has no file",
             )
-        elif kind is not None:
-            extension = item.file_name.rsplit(".", 1)[-1].lower() if "." in item.file_name else ""
-            if extension not in kind.extensions:
-                allowed = ", ".join(kind.extensions)
-                yield Problem(
-                    f"attachments.{index}.file_name",
-                    f"{kind.zh}应为 {allowed} 文件，“{item.file_name}”不是",
-                    f"The {kind.en} should be a {allowed} file; “{item.file_name}” is not",
-                )
+
+
+@check_kind("attachment_file_types", NoParams)
+def attachment_file_types(_: NoParams, ctx: Context) -> Iterator[Problem]:
+    """Each attachment is of a file type its kind usually comes in.
+
+    The guide names no format, so a pack rules this as a warning unless a
+    source names the accepted formats (then the rule cites it).
+    """
+    for index, item in enumerate(ctx.draft.attachments):
+        kind = ctx.guide.attachment_kind(item.kind)
+        if kind is None or not item.file_name:
+            continue
+        extension = item.file_name.rsplit(".", 1)[-1].lower() if "." in item.file_name else ""
+        if extension not in kind.extensions:
+            allowed = ", ".join(kind.extensions)
+            yield Problem(
+                f"attachments.{index}.file_name",
+                f"{kind.zh}通常为 {allowed} 文件，“{item.file_name}”不是；请确认申报系统接受此格式",
+                f"The {kind.en} is usually a {allowed} file; “{item.file_name}” is not: check "
+                "that the national system accepts it",
+                {"extension": extension, "allowed": allowed},
+            )
 
 
 @check_kind("declarations_known", NoParams)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from applywizard.domain.dates import span_months
@@ -43,7 +44,11 @@ def direction_known(_: NoParams, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@check_kind("selection_valid", NoParams)
+def _selection_clause(direction: Direction) -> int | None:
+    return direction.selection_clause
+
+
+@check_kind("selection_valid", NoParams, cites=_selection_clause)
 def selection_valid(_: NoParams, ctx: Context) -> Iterator[Problem]:
     """A field and theme are chosen where the direction has fields; ids exist."""
     direction, selection = ctx.direction, ctx.draft.selection
@@ -205,4 +210,30 @@ def call_matches_theme(params: CallPathParams, ctx: Context) -> Iterator[Problem
             f"The chosen theme corresponds to the EU topic {theme.eu_topic}; the call given is "
             f"{identifier}",
             {"topic": theme.eu_topic, "value": identifier},
+        )
+
+
+class CallYearParams(Params):
+    call: DraftPath
+    year: DraftPath
+
+
+_YEAR_IN_CALL = re.compile(r"(?<![0-9])(19[0-9]{2}|2[01][0-9]{2})(?![0-9])")
+
+
+@check_kind("call_year_matches", CallYearParams)
+def call_year_matches(params: CallYearParams, ctx: Context) -> Iterator[Problem]:
+    """The year inside a call identifier (HORIZON-CL6-2023-…) is the work-programme year given."""
+    identifier = resolve(ctx.draft, params.call)
+    year = resolve(ctx.draft, params.year)
+    if not identifier or year is None:
+        return
+    found = _YEAR_IN_CALL.findall(str(identifier))
+    if found and int(found[0]) != year:
+        yield Problem(
+            params.year,
+            f"工作计划年度填写为 {year}，而指南编号 {identifier} 中的年度为 {found[0]}",
+            f"The work-programme year is given as {year}, but the call identifier "
+            f"{identifier} is of {found[0]}",
+            {"year": year, "call_year": int(found[0]), "value": identifier},
         )
