@@ -12,6 +12,7 @@ import pytest
 
 from applywizard import __version__
 from applywizard.adapters.draft_files import read_draft, save_draft
+from applywizard.adapters.guide_files import shipped_guide
 from applywizard.cli.main import main
 from applywizard.domain.draft.model import Draft
 from tests.drafts import small_draft
@@ -52,7 +53,11 @@ def test_directions_prints_a_readable_list(capsys: pytest.CaptureFixture[str]) -
 def test_rules_json_covers_every_clause(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "rules", "--json")
     assert code == 0
-    entries = json.loads(out)
+    printed = json.loads(out)
+    # The 2023 pack has no notice: the coverage map says its eligibility rules are absent.
+    assert printed["eligibility"]["clauses"] == []
+    assert "2023" in printed["eligibility"]["note"]["zh"]
+    entries = printed["clauses"]
     assert {entry["direction"] for entry in entries} == {f"1.{n}" for n in range(1, 10)} | {
         f"2.{n}" for n in range(9)
     }
@@ -85,8 +90,12 @@ def test_new_writes_an_empty_draft_and_will_not_overwrite(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "a.json"
-    assert _run(capsys, "new", "--direction", "1.4", "-o", str(path))[0] == 0
-    assert read_draft(path) == Draft(guide_id="most-igsti-2023-batch1", direction="1.4")
+    pack = "most-igsti-2023-batch1"
+    assert _run(capsys, "new", "--guide", pack, "--direction", "1.4", "-o", str(path))[0] == 0
+    made = read_draft(path)
+    assert (made.guide_id, made.direction) == (pack, "1.4")
+    assert made.guide_hash == shipped_guide().content_hash  # pinned to the pack
+    assert [c.number for c in made.guide_clauses if c.source == "guide"] == list(range(1, 9))
     before = path.read_bytes()
     code, _, err = _run(capsys, "new", "--direction", "1.1", "-o", str(path))
     assert code == 2 and "exists" in err
