@@ -53,7 +53,11 @@ def load_yaml(text: str, *, origin: str) -> Any:
 
 def parse_guide(text: str, *, origin: str = "<guide>") -> RuleBook:
     """A guide's YAML text as a compiled rule book; GuideFileError if it is wrong."""
-    data = load_yaml(text, origin=origin)
+    return compile_guide_data(load_yaml(text, origin=origin), origin=origin)
+
+
+def compile_guide_data(data: Any, *, origin: str = "<guide>") -> RuleBook:
+    """A guide's parsed YAML as a compiled rule book; GuideFileError if it is wrong."""
     try:
         guide = Guide.model_validate(data)
         return RuleBook.compile(guide)

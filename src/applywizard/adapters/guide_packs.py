@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from applywizard.adapters.guide_files import GuideFileError, load_yaml, parse_guide
+from applywizard.adapters.guide_files import GuideFileError, compile_guide_data, load_yaml
 from applywizard.domain.guide.model import Edition, Guide
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
@@ -111,35 +111,35 @@ def _decoded(path: Path, data: bytes) -> str:
         ) from error
 
 
-def _id_in(text: str) -> str | None:
-    """The pack's id as the YAML states it, when even that much can be read."""
-    try:
-        data: Any = load_yaml(text, origin="")
-    except GuideFileError:
-        return None
-    if isinstance(data, dict) and isinstance(data.get("id"), str):
-        return str(data["id"])
-    return None
-
-
 @dataclass(frozen=True)
 class PackFiles:
-    """A pack's files as read: the guide's text, the source text, the hash of both."""
+    """A pack's files as read: the guide's text and data, the source text, their hash.
+
+    ``data`` is the parsed YAML, or None when it is not YAML (``yaml_problem`` says why).
+    """
 
     guide_text: str
     source_text: str | None
     content_hash: str
+    data: Any = None
+    yaml_problem: str | None = None
 
 
 def read_pack_files(folder: Path) -> PackFiles:
-    """A pack folder's files; GuideFileError if they cannot be read."""
+    """A pack folder's files, the YAML parsed once; GuideFileError if they cannot be read."""
     guide_file = folder / PACK_FILE
     if not guide_file.is_file():
         raise GuideFileError(f"{folder}: no {PACK_FILE} in this folder (not a guide pack)")
     guide_bytes = _read_bounded(guide_file)
     guide_text = _decoded(guide_file, guide_bytes)
     files = [(PACK_FILE, guide_bytes)]
-    source_name = _source_name(guide_text)
+    data: Any = None
+    yaml_problem = None
+    try:
+        data = load_yaml(guide_text, origin=str(guide_file))
+    except GuideFileError as error:
+        yaml_problem = str(error)
+    source_name = _source_name(data)
     source_text = None
     if source_name is not None:
         source_file = folder / source_name
@@ -147,14 +147,10 @@ def read_pack_files(folder: Path) -> PackFiles:
             source_bytes = _read_bounded(source_file)
             source_text = _decoded(source_file, source_bytes)
             files.append((source_name, source_bytes))
-    return PackFiles(guide_text, source_text, content_hash(files))
+    return PackFiles(guide_text, source_text, content_hash(files), data, yaml_problem)
 
 
-def _source_name(guide_text: str) -> str | None:
-    try:
-        data: Any = load_yaml(guide_text, origin="")
-    except GuideFileError:
-        return None
+def _source_name(data: Any) -> str | None:
     name = data.get("source_text") if isinstance(data, dict) else None
     if isinstance(name, str) and name and "/" not in name and "\\" not in name:
         return name
@@ -167,9 +163,13 @@ def load_pack(folder: Path, origin: PackOrigin = PackOrigin.USER) -> InstalledPa
         files = read_pack_files(folder)
     except GuideFileError as error:
         return InstalledPack(folder, origin, folder.name, "", None, str(error))
-    pack_id = _id_in(files.guide_text) or folder.name
+    data = files.data
+    stated_id = data.get("id") if isinstance(data, dict) else None
+    pack_id = stated_id if isinstance(stated_id, str) else folder.name
     try:
-        book = _compiled(files.guide_text, str(folder / PACK_FILE), files.content_hash)
+        if files.yaml_problem is not None:
+            raise GuideFileError(files.yaml_problem)
+        book = _compiled(data, str(folder / PACK_FILE), files.content_hash)
     except GuideFileError as error:
         return InstalledPack(folder, origin, pack_id, files.content_hash, None, str(error))
     guide = book.guide
@@ -184,11 +184,11 @@ def load_pack(folder: Path, origin: PackOrigin = PackOrigin.USER) -> InstalledPa
 _COMPILED: dict[str, RuleBook] = {}
 
 
-def _compiled(text: str, origin: str, digest: str) -> RuleBook:
+def _compiled(data: Any, origin: str, digest: str) -> RuleBook:
     """The pack's rule book, compiled once per process for each content hash."""
     book = _COMPILED.get(digest)
     if book is None:
-        book = parse_guide(text, origin=origin)
+        book = compile_guide_data(data, origin=origin)
         book.content_hash = digest
         _COMPILED[digest] = book
     return book

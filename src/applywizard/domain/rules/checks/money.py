@@ -141,6 +141,8 @@ def within_direction_budget(_: NoParams, ctx: Context) -> Iterator[Problem]:
     """One project asks for no more central funds than its direction (or field) has."""
     if ctx.direction is None or not ctx.draft.budget.years:
         return
+    if ctx.direction.budget is None and not ctx.direction.fields:
+        return  # an incomplete direction whose funds the pack's sources do not give
     available, where = ctx.direction.budget_wan, ctx.direction.code
     field = next((f for f in ctx.direction.fields if f.id == ctx.draft.selection.field), None)
     if field is not None:
