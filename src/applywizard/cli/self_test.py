@@ -25,7 +25,8 @@ from applywizard.adapters.documents.reading import docx_text
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
-from applywizard.cli.steps import Report, expect
+from applywizard.adapters.guide_packs import catalogue
+from applywizard.cli.steps import Report, SelfTestError, expect
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
@@ -36,6 +37,14 @@ BUDGET_PARTS = tuple(
     3 + BUDGET_COLUMNS.index(category)
     for category in ("equipment", "business", "labour", "indirect")
 )
+
+
+def _bundled_packs() -> str:
+    """Every pack that ships with the program loads (a user's broken pack is not our fault)."""
+    packs = catalogue(user_folder=None)
+    if packs.broken:
+        raise SelfTestError("; ".join(pack.problem or pack.pack_id for pack in packs.broken))
+    return ", ".join(f"{pack.pack_id} ({pack.short_hash})" for pack in packs.usable)
 
 
 def run_core(report: Report, out: Path | None = None) -> None:
@@ -50,6 +59,7 @@ def run_core(report: Report, out: Path | None = None) -> None:
 
     if not report.step("guide", load_guide):
         return
+    report.step("guide packs", _bundled_packs)
     book = holder["book"]
     drafts = _check_examples(report, book)
     if not drafts:
