@@ -1,0 +1,116 @@
+"""Start time with three guide packs installed against one (target: within 10 %).
+
+Fresh processes in the same run, each with its own user folders:
+1. the window, from spawning the process to every page ready (the Start
+   page lists the installed packs; the guide loaded, pages built), as
+   bench_ui.py measures it;
+2. the command line ``applywizard guides`` and ``applywizard check
+   examples/1.4.json`` (each reads every installed pack).
+"One pack" is the bundled 2023 pack alone; "three packs" adds two copies of it
+under other ids in the user's guide folder (as a research office's amended
+pack and a colleague's copy would be), each with one clause changed so each
+has its own content hash and is compiled on its own.
+
+Run: .venv/bin/python bench/bench_packs.py [--runs N]   (offscreen)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_ui import OURS
+from timing import user_environment
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "resources" / "guides" / "most-igsti-2023-batch1"
+EXAMPLE = ROOT / "examples" / "1.4.json"
+
+
+def home_with(extra_packs: int) -> Path:
+    """A fresh home whose user guide folder holds ``extra_packs`` copies of the 2023 pack."""
+    home = Path(tempfile.mkdtemp(prefix="applywizard-bench-packs-"))
+    guides = home / "data" / "ApplyWizard" / "guides"
+    guides.mkdir(parents=True)
+    for index in range(extra_packs):
+        target = guides / f"copy-{index}"
+        shutil.copytree(BUNDLED, target)
+        guide = target / "guide.yaml"
+        text = guide.read_text(encoding="utf-8")
+        text = text.replace("id: most-igsti-2023-batch1", f"id: office-copy-{index}", 1)
+        text = text.replace("项目执行期为2年；", f"项目执行期为2年（副本 {index}）；", 1)
+        guide.write_text(text, encoding="utf-8")
+    return home
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = user_environment()
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(home / name.lower().removeprefix("xdg_").removesuffix("_home"))
+    env["XDG_DATA_HOME"] = str(home / "data")
+    env.pop("APPLYWIZARD_GUIDE_FOLDERS", None)
+    return env
+
+
+def median_run(command: list[str], env: dict[str, str], runs: int, *, marks: bool) -> float:
+    """Median seconds of ``runs`` fresh processes (after one warm-up).
+
+    With ``marks``, the process prints wall-clock marks and the second
+    ("every page ready") is taken; else the whole process is timed.
+    """
+    subprocess.run(command, capture_output=True, check=True, env=env)
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+        if marks:
+            if result.returncode != 0:
+                raise SystemExit(result.stderr)
+            times.append(float(result.stdout.split()[-3]) - start)
+        else:
+            times.append(time.time() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    one, three = environment(home_with(0)), environment(home_with(2))
+    python = sys.executable
+    cases = {
+        "window, every page ready": ([python, "-c", OURS, str(EXAMPLE)], True),
+        "applywizard guides": ([python, "-m", "applywizard", "guides"], False),
+        "applywizard check 1.4.json": ([python, "-m", "applywizard", "check", str(EXAMPLE)], False),
+    }
+    listed = subprocess.run(
+        [python, "-m", "applywizard", "guides", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=three,
+    ).stdout.count('"origin"')
+    print(f"packs listed with three installed: {listed}")
+    worst = 0.0
+    for name, (command, marks) in cases.items():
+        a = median_run(command, one, args.runs, marks=marks)
+        b = median_run(command, three, args.runs, marks=marks)
+        worst = max(worst, b / a)
+        print(
+            f"{name}: one pack {a * 1000:.0f} ms, three packs {b * 1000:.0f} ms, "
+            f"ratio {b / a:.3f}x (target <= 1.10x)"
+        )
+    print(f"worst ratio {worst:.3f}x ({'within' if worst <= 1.10 else 'OVER'} the 10 % target)")
+    os.environ.pop("QT_QPA_PLATFORM", None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
