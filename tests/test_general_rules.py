@@ -141,8 +141,10 @@ def test_duplicate_partners_are_found_however_spaced_or_cased(book: RuleBook) ->
 def test_the_team_needs_one_leader_from_the_lead_unit(book: RuleBook) -> None:
     draft = small_draft()
     draft.team[0].unit = "别的单位"
-    [finding] = _by_rule(book, draft, "general.team-leader")
-    assert finding.field == "team.0.unit"
+    assert not _by_rule(book, draft, "general.team-leader")
+    [finding] = _by_rule(book, draft, "general.leader-at-lead-unit")
+    assert finding.field == "team.0.unit" and finding.severity is Severity.WARNING
+    assert "别的单位" in finding.message and "由牵头单位确定项目负责人" in finding.message
     draft.team.append(TeamMember(name="李华", role=TeamRole.LEADER, unit="x", title="教授"))
     assert any(f.field == "team" for f in _by_rule(book, draft, "general.team-leader"))
 

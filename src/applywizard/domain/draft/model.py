@@ -28,6 +28,7 @@ MAX_TEAM = 500
 MAX_ATTACHMENTS = 200
 MAX_BUDGET_YEARS = 10
 MAX_DECLARATIONS = 200
+MAX_OTHER_PROJECTS = 100
 
 EARLIEST_DATE = date(1000, 1, 1)
 LATEST_DATE = date(2199, 12, 31)
@@ -96,6 +97,50 @@ class TeamRole(StrEnum):
     CORE = "core"
 
 
+class Region(StrEnum):
+    """Where a Chinese unit is registered (the notices admit units by region)."""
+
+    MAINLAND = "mainland"
+    HONG_KONG = "hong_kong"
+    MACAO = "macao"
+    TAIWAN = "taiwan"
+    FOREIGN = "foreign"
+
+
+class TitleLevel(StrEnum):
+    """The level of a researcher's professional title (职称级别)."""
+
+    SENIOR_FULL = "senior_full"
+    SENIOR_DEPUTY = "senior_deputy"
+    INTERMEDIATE = "intermediate"
+    JUNIOR = "junior"
+    NONE = "none"
+
+
+class Degree(StrEnum):
+    """A researcher's highest degree."""
+
+    DOCTORATE = "doctorate"
+    MASTER = "master"
+    BACHELOR = "bachelor"
+    OTHER = "other"
+
+
+class ProjectRole(StrEnum):
+    """The project leader's part in another national key R&D project."""
+
+    PROJECT_LEADER = "project_leader"
+    TOPIC_LEADER = "topic_leader"
+    MEMBER = "member"
+
+
+class ProjectStatus(StrEnum):
+    """Whether another project is running or applied for."""
+
+    RUNNING = "running"
+    APPLYING = "applying"
+
+
 class Selection(DraftModel):
     """What the application picks inside its direction."""
 
@@ -143,6 +188,10 @@ class ChineseUnit(DraftModel):
     central_funds_wan: Wan = Decimal(0)
     self_raised_wan: Wan = Decimal(0)
     tasks: LongText = ""
+    region: Region | None = None
+    registered_on: BoundedDate | None = Field(default=None, description="注册日期")
+    independent_legal_entity: bool | None = Field(default=None, description="独立法人")
+    state_organ: bool | None = Field(default=None, description="国家机关")
 
 
 class ForeignPartner(DraftModel):
@@ -172,6 +221,19 @@ class TeamMember(DraftModel):
     field_of_science: ShortText = ""
     task: ShortText = ""
     months_per_year: Decimal | None = Field(default=None, ge=0, le=12, decimal_places=1)
+    birth_date: BoundedDate | None = None
+    title_level: TitleLevel | None = None
+    degree: Degree | None = None
+
+
+class OtherProject(DraftModel):
+    """A national key R&D project the leader leads or joins, running or applied for (限项)."""
+
+    programme: ShortText = Field(default="", description="The programme or special project")
+    title: ShortText = ""
+    role: ProjectRole | None = None
+    status: ProjectStatus | None = None
+    ends_on: BoundedDate | None = None
 
 
 class CategoryAmounts(DraftModel):
@@ -304,6 +366,12 @@ class Draft(DraftModel):
     chinese_units: list[ChineseUnit] = Field(default_factory=list, max_length=MAX_UNITS)
     foreign_partners: list[ForeignPartner] = Field(default_factory=list, max_length=MAX_UNITS)
     team: list[TeamMember] = Field(default_factory=list, max_length=MAX_TEAM)
+    leader_projects: list[OtherProject] = Field(
+        default_factory=list,
+        max_length=MAX_OTHER_PROJECTS,
+        description="The project leader's other national key R&D projects, led or joined, "
+        "running or applied for",
+    )
     budget: Budget = Field(default_factory=Budget)
     attachments: list[Attachment] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
     declarations: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)], bool] = (
@@ -322,3 +390,8 @@ class Draft(DraftModel):
         """The Chinese lead unit, when exactly one is marked."""
         leads = [unit for unit in self.chinese_units if unit.role is Role.LEAD]
         return leads[0] if len(leads) == 1 else None
+
+    def leader_index(self) -> int | None:
+        """The index of the team's project leader, when exactly one is marked."""
+        leaders = [i for i, member in enumerate(self.team) if member.role is TeamRole.LEADER]
+        return leaders[0] if len(leaders) == 1 else None

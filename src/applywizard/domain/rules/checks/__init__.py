@@ -2,6 +2,7 @@
 
 from applywizard.domain.rules.checks import (
     documents,
+    eligibility,
     identifiers,
     money,
     parties,
@@ -14,6 +15,7 @@ __all__ = [
     "CHECK_KINDS",
     "CheckKind",
     "documents",
+    "eligibility",
     "identifiers",
     "money",
     "parties",

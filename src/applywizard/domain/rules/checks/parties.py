@@ -337,7 +337,7 @@ def partner_country_allowed(_: NoParams, ctx: Context) -> Iterator[Problem]:
 
 @check_kind("team_leader", NoParams)
 def team_leader(_: NoParams, ctx: Context) -> Iterator[Problem]:
-    """The team names exactly one leader, who works at the lead unit."""
+    """The team names exactly one leader (where the leader works: leader_at_lead_unit)."""
     team = ctx.draft.team
     leaders = [index for index, member in enumerate(team) if member.role is TeamRole.LEADER]
     if team and len(leaders) != 1:
@@ -346,15 +346,6 @@ def team_leader(_: NoParams, ctx: Context) -> Iterator[Problem]:
             f"研究团队须有且仅有 1 名项目负责人，现有 {len(leaders)} 名",
             f"The team needs exactly one project leader; it has {len(leaders)}",
         )
-    lead = ctx.draft.lead_unit()
-    if len(leaders) == 1 and lead is not None:
-        member = team[leaders[0]]
-        if member.unit and _normal(member.unit) != _normal(lead.name):
-            yield Problem(
-                f"team.{leaders[0]}.unit",
-                f"项目负责人所在单位“{member.unit}”应为牵头单位“{lead.name}”",
-                f"The project leader's unit “{member.unit}” should be the lead unit “{lead.name}”",
-            )
 
 
 class LeadListedParams(Params):
