@@ -59,24 +59,31 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def median_run(command: list[str], env: dict[str, str], runs: int, *, marks: bool) -> float:
-    """Median seconds of ``runs`` fresh processes (after one warm-up).
+def _once(command: list[str], env: dict[str, str], *, marks: bool) -> float:
+    start = time.time()
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
+    if not marks:
+        return time.time() - start
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    return float(result.stdout.split()[-3]) - start  # the "every page ready" mark
 
-    With ``marks``, the process prints wall-clock marks and the second
-    ("every page ready") is taken; else the whole process is timed.
+
+def paired_medians(
+    command: list[str], one: dict[str, str], three: dict[str, str], runs: int, *, marks: bool
+) -> tuple[float, float]:
+    """Median seconds with one pack and with three, runs interleaved (after one warm-up each).
+
+    With ``marks`` the process prints wall-clock marks and "every page ready"
+    is taken; else the whole process is timed.
     """
-    subprocess.run(command, capture_output=True, check=True, env=env)
-    times = []
+    _once(command, one, marks=marks)
+    _once(command, three, marks=marks)
+    times_one, times_three = [], []
     for _ in range(runs):
-        start = time.time()
-        result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
-        if marks:
-            if result.returncode != 0:
-                raise SystemExit(result.stderr)
-            times.append(float(result.stdout.split()[-3]) - start)
-        else:
-            times.append(time.time() - start)
-    return statistics.median(times)
+        times_one.append(_once(command, one, marks=marks))
+        times_three.append(_once(command, three, marks=marks))
+    return statistics.median(times_one), statistics.median(times_three)
 
 
 def main() -> int:
@@ -100,8 +107,7 @@ def main() -> int:
     print(f"packs listed with three installed: {listed}")
     worst = 0.0
     for name, (command, marks) in cases.items():
-        a = median_run(command, one, args.runs, marks=marks)
-        b = median_run(command, three, args.runs, marks=marks)
+        a, b = paired_medians(command, one, three, args.runs, marks=marks)
         worst = max(worst, b / a)
         print(
             f"{name}: one pack {a * 1000:.0f} ms, three packs {b * 1000:.0f} ms, "
