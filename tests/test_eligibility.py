@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 
-from applywizard.adapters.guide_files import compile_guide_data, load_yaml
 from applywizard.domain.draft.codec import decode_draft
 from applywizard.domain.draft.model import (
     ChineseUnit,
@@ -34,91 +33,13 @@ from applywizard.domain.draft.model import (
 from applywizard.domain.guide.model import Severity
 from applywizard.domain.rules.engine import GuideRuleError, RuleBook
 from applywizard.domain.rules.finding import Finding
-from applywizard.resources import guide_path
 from tests.drafts import small_draft
-
-NOTICE = "test-2026-batch1"
-CITE_ZH = "2026年第一批申报通知 申报条件"
-
-
-def _rule(rule_id: str, check: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"id": rule_id, "check": check, "params": params or {}}
-
-
-NOTICE_DATA: dict[str, Any] = {
-    "id": NOTICE,
-    "title": "2026年度第一批项目申报通知（测试）",
-    "title_en": "2026 batch-1 call notice (test)",
-    "issued": date(2025, 10, 23),
-    "source": "shared/guide/call-notices.md",
-    "cite_as": {"zh": CITE_ZH, "en": "2026 batch-1 notice, eligibility"},
-    "clauses": [
-        {
-            "number": 1,
-            "text": "申报单位为中国内地注册的科研院所、高等学校和企业等，或港澳单位",
-            "kind": "checked",
-            "rules": [
-                _rule(
-                    "n/1/regions",
-                    "units_regions_in",
-                    {"regions": ["mainland", "hong_kong", "macao"]},
-                )
-            ],
-        },
-        {
-            "number": 2,
-            "text": "具有独立法人资格，注册时间为2024年9月30日前，国家机关不得牵头或参与申报",
-            "kind": "checked",
-            "rules": [
-                _rule("n/2/legal", "units_independent_legal_persons"),
-                _rule("n/2/registered", "units_registered_by", {"on_or_before": date(2024, 9, 30)}),
-                _rule("n/2/state-organs", "units_not_state_organs"),
-            ],
-        },
-        {
-            "number": 3,
-            "text": (
-                "项目负责人须具有高级职称或博士学位，1965年1月1日以后出生，"
-                "每年用于项目的工作时间不得少于6个月"
-            ),
-            "kind": "checked",
-            "rules": [
-                _rule(
-                    "n/3/qualified",
-                    "leader_qualified",
-                    {"title_levels": ["senior_full", "senior_deputy"], "degrees": ["doctorate"]},
-                ),
-                _rule("n/3/born", "leader_born_on_or_after", {"on_or_after": date(1965, 1, 1)}),
-                _rule("n/3/months", "leader_months_at_least", {"months": 6}),
-            ],
-        },
-        {
-            "number": 4,
-            "text": "牵头申报单位确定1名科研人员作为项目负责人",
-            "kind": "checked",
-            "rules": [_rule("n/4/lead-unit", "leader_at_lead_unit")],
-        },
-        {
-            "number": 5,
-            "text": "限项（测试用数字）",
-            "kind": "checked",
-            "rules": [
-                _rule("n/5/limits", "leader_projects_at_most", {"max_led": 2, "max_total": 3})
-            ],
-        },
-    ],
-}
-
-
-def _pack(notice: dict[str, Any]) -> RuleBook:
-    data = load_yaml(guide_path().read_text(encoding="utf-8"), origin="guide.yaml")
-    data["notices"] = [notice]
-    return compile_guide_data(data, origin="test pack")
+from tests.eligibility_pack import CITE_ZH, NOTICE, NOTICE_DATA, notice_pack, rule
 
 
 @pytest.fixture(scope="module")
 def pack() -> RuleBook:
-    return _pack(NOTICE_DATA)
+    return notice_pack()
 
 
 def eligible_draft() -> Draft:
@@ -261,7 +182,7 @@ def test_unanswered_unit_facts_are_asked_for_not_breached(pack: RuleBook) -> Non
     assert all(finding.notice_clause in {1, 2} for finding in findings.values())
 
 
-def test_an_unnamed_unit_row_is_left_to_the_required_fields_rule(pack: RuleBook) -> None:
+def test_an_unnamed_unit_row_is_left_to_the_required_fieldsrule(pack: RuleBook) -> None:
     draft = eligible_draft()
     draft.chinese_units.append(ChineseUnit())
     assert _notice_findings(pack, draft) == []
@@ -429,7 +350,7 @@ def test_all_projects_count_towards_the_total(pack: RuleBook) -> None:
 def test_roles_led_is_a_parameter(pack: RuleBook) -> None:
     notice = json.loads(json.dumps(NOTICE_DATA, default=str))
     notice["clauses"][4]["rules"][0]["params"] = {"max_led": 1, "roles_led": ["project_leader"]}
-    book = _pack(notice)
+    book = notice_pack(notice)
     draft = eligible_draft()
     draft.leader_projects = [_other(ProjectRole.TOPIC_LEADER)]
     assert _notice_findings(book, draft) == []
@@ -464,10 +385,10 @@ def test_wrong_parameters_fail_when_the_pack_loads(
     check: str, params: dict[str, Any], reason: str
 ) -> None:
     notice = dict(
-        NOTICE_DATA, clauses=[dict(NOTICE_DATA["clauses"][0], rules=[_rule("x", check, params)])]
+        NOTICE_DATA, clauses=[dict(NOTICE_DATA["clauses"][0], rules=[rule("x", check, params)])]
     )
     with pytest.raises(Exception, match=reason) as raised:
-        _pack(notice)
+        notice_pack(notice)
     assert isinstance(raised.value.__cause__, GuideRuleError)
 
 

@@ -211,8 +211,9 @@ def type_cell(qtbot: QtBot, page: WizardPage, table: TableEditor, path: str, val
 
 
 def fill_table(qtbot: QtBot, page: WizardPage, collection: str, source: DraftSession) -> None:
-    table = page.findChild(TableEditor)
-    assert table is not None and table.collection == collection
+    tables = [table for table in page.findChildren(TableEditor) if table.collection == collection]
+    assert len(tables) == 1, collection
+    table = tables[0]
     add = child(page, QPushButton, f"{collection}.add")
     session = page.hub.session
     for row, item in enumerate(getattr(source.draft, collection)):
@@ -340,6 +341,7 @@ def test_a_complete_application_is_typed_through_the_window(
     fill_table(qtbot, bound_page(wizard, PageId.PARTNERS), "foreign_partners", source)
     press_next(wizard, PageId.TEAM)
     fill_table(qtbot, bound_page(wizard, PageId.TEAM), "team", source)
+    fill_table(qtbot, bound_page(wizard, PageId.TEAM), "leader_projects", source)
 
     press_next(wizard, PageId.BUDGET)
     budget = wizard.pages[PageId.BUDGET]

@@ -259,6 +259,7 @@ def test_every_input_is_named_by_its_field_and_accessible(make_wizard: Any) -> N
                 "chinese_units",
                 "foreign_partners",
                 "team",
+                "leader_projects",
                 "budget",
                 "attachments",
                 "horizon",

@@ -532,12 +532,20 @@
         <translation>以往草稿新建(&amp;E)……</translation>
     </message>
     <message>
-        <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12).</source>
-        <translation>项目负责人和骨干成员。所在单位可从中方单位中选择；投入时间按每年月数填写（最多 12）。</translation>
+        <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12). The call's notice sets the leader's birth date, title or degree and time.</source>
+        <translation>项目负责人和骨干成员。所在单位可从中方单位中选择；投入时间按每年月数填写（最多 12）。申报通知对项目负责人的出生日期、职称或学位及投入时间有要求。</translation>
     </message>
     <message>
-        <source>The lead unit (申报单位) and every participating Chinese unit, names in full as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元).</source>
-        <translation>牵头申报单位和全部中方参与单位，名称与公章一致。须且只能标记一家牵头单位。经费单位为万元。</translation>
+        <source>The project leader's other national key R&amp;D projects, led or joined, running or applied for (not this one):</source>
+        <translation>项目负责人牵头或参与的其他国家重点研发计划项目（在研及申报中，不含本项目）：</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>The lead unit (申报单位) and every participating Chinese unit, names in full as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元). The call's notice admits units by where and when they were registered, as independent legal persons, and never state organs: say so for each.</source>
+        <translation>牵头申报单位和全部中方参与单位，名称与公章一致。须且只能标记一家牵头单位。经费单位为万元。申报通知对单位的注册地、注册时间、独立法人资格有要求，国家机关不得牵头或参与：请逐一填写。</translation>
     </message>
     <message>
         <source>Units together: central funds {central}, self-raised {raised} (10k CNY)</source>

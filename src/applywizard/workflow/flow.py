@@ -52,7 +52,7 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec(PageId.UNITS, "中方单位", "Chinese units", ("chinese_units",)),
     PageSpec(PageId.PARTNERS, "外方合作单位", "Foreign partners", ("foreign_partners",)),
-    PageSpec(PageId.TEAM, "研究团队", "Team", ("team",)),
+    PageSpec(PageId.TEAM, "研究团队", "Team", ("team", "leader_projects")),
     PageSpec(PageId.BUDGET, "经费预算", "Budget", ("budget",)),
     PageSpec(PageId.ATTACHMENTS, "附件与承诺", "Attachments", ("attachments", "declarations")),
     PageSpec(PageId.REVIEW, "检查", "Review"),

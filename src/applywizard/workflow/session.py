@@ -27,7 +27,13 @@ from applywizard.adapters.draft_files import (
     write_bytes_atomically,
 )
 from applywizard.domain.draft.codec import encode_draft
-from applywizard.domain.draft.model import ChineseUnit, Draft, ForeignPartner, TeamMember
+from applywizard.domain.draft.model import (
+    ChineseUnit,
+    Draft,
+    ForeignPartner,
+    OtherProject,
+    TeamMember,
+)
 from applywizard.domain.draft.reuse import reuse_for_next_call
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
@@ -40,6 +46,7 @@ ITEM_FACTORIES: dict[str, Callable[[], BaseModel]] = {
     "chinese_units": ChineseUnit,
     "foreign_partners": ForeignPartner,
     "team": TeamMember,
+    "leader_projects": OtherProject,
 }
 
 

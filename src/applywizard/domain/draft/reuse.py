@@ -34,6 +34,7 @@ def reuse_for_next_call(earlier: Draft, *, guide_id: str, guide_hash: str = "") 
         chinese_units=units,
         foreign_partners=partners,
         team=team,
+        leader_projects=list(earlier.leader_projects),  # the leader's, not the call's
         joint_lab=JointLab(
             name_zh=lab.name_zh,
             name_en=lab.name_en,

@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from applywizard.domain.draft.model import Role, UnitType
+from applywizard.domain.draft.model import Region, Role, UnitType
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.tables import Column, TableEditor, enum_options
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
 
+
+def answer_options() -> list[tuple[Any, str]]:
+    """A yes/no fact that may not be answered yet: Not answered, Yes, No."""
+    return [(None, _("Not answered")), (True, _("Yes")), (False, _("No"))]
+
+
 COLUMNS = (
     Column("name"),
-    Column("name_en"),
     Column("credit_code", clean=lambda text: text.strip().upper()),
     Column("type", "choice", enum_options(UnitType)),
-    Column("parent"),
     Column("role", "choice", enum_options(Role), optional=False),
+    # what the call's notice admits units by, where it shows without scrolling
+    Column("region", "choice", enum_options(Region)),
+    Column("registered_on", "date"),
+    Column("independent_legal_entity", "choice", answer_options, optional=False),
+    Column("state_organ", "choice", answer_options, optional=False),
     Column("central_funds_wan", "money", optional=False),
     Column("self_raised_wan", "money", optional=False),
+    Column("name_en"),
+    Column("parent"),
     Column("tasks", "long"),
 )
 
@@ -35,7 +47,9 @@ class UnitsPage(WizardPage):
         intro = QLabel(
             _(
                 "The lead unit (申报单位) and every participating Chinese unit, names in full "
-                "as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元)."
+                "as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元). "
+                "The call's notice admits units by where and when they were registered, "
+                "as independent legal persons, and never state organs: say so for each."
             )
         )
         intro.setWordWrap(True)
