@@ -235,6 +235,16 @@ def team_section(document: Document) -> None:
         fields=["index", "name", "credit_code", "type", "role", "central", "self_raised"],
         widths=[1.3, 3.9, 4.4, 1.5, 1.1, 1.9, 1.9],
     )
+    paragraph(document)
+    paragraph(document, "中方单位申报资格：", bold=True)
+    loop_table(
+        document,
+        "units",
+        header=["单位名称", "注册地", "注册日期", "独立法人", "国家机关"],
+        fields=["name", "region", "registered_on", "legal_entity", "state_organ"],
+        widths=[6.4, 1.9, 3.9, 1.9, 1.9],
+        var="q",
+    )
     document.add_heading("（二）外方合作单位", level=3)
     loop_table(
         document,
@@ -255,7 +265,25 @@ def team_section(document: Document) -> None:
     paragraph(document, "{%p if brics %}")
     paragraph(document, "金砖国家联合申请确认编号：{{ brics.confirmation_number }}", bold=True)
     paragraph(document, "{%p endif %}")
-    document.add_heading("（三）项目负责人及骨干成员", level=3)
+    document.add_heading("（三）项目负责人", level=3)
+    key_value_table(document, "leader.rows", [6.0, 10.0])
+    paragraph(document)
+    paragraph(
+        document, "项目负责人牵头或参与的其他国家重点研发计划项目（在研及申报中）：", bold=True
+    )
+    paragraph(document, "{%p if leader.projects %}")
+    loop_table(
+        document,
+        "leader.projects",
+        header=["序号", "所属专项", "项目名称", "承担角色", "状态", "结束日期"],
+        fields=["index", "programme", "title", "role", "status", "ends_on"],
+        widths=[1.2, 2.9, 4.1, 2.4, 1.4, 4.0],
+        var="o",
+    )
+    paragraph(document, "{%p else %}")
+    paragraph(document, "无", indent_first=True)
+    paragraph(document, "{%p endif %}")
+    document.add_heading("（四）项目负责人及骨干成员", level=3)
     loop_table(
         document,
         "team",
@@ -263,7 +291,7 @@ def team_section(document: Document) -> None:
         fields=["index", "name", "role", "unit", "title", "field", "task", "months"],
         widths=[1.3, 1.6, 2.0, 3.2, 1.8, 2.2, 2.8, 1.1],
     )
-    document.add_heading("（四）任务分工", level=3)
+    document.add_heading("（五）任务分工", level=3)
     text_loop(document, "task_division")
     loop_table(
         document,

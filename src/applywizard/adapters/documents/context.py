@@ -15,7 +15,7 @@ from typing import Any
 from applywizard import __version__
 from applywizard.adapters.documents.formatting import NOTHING, day, iso, paragraphs, wan, yes_no
 from applywizard.domain.draft.codec import encode_draft
-from applywizard.domain.draft.model import CategoryAmounts, Draft, Role, TeamRole
+from applywizard.domain.draft.model import CategoryAmounts, Draft, Role, TeamMember, TeamRole
 from applywizard.domain.draft.paths import enum_label
 from applywizard.domain.guide.model import Direction, Guide
 from applywizard.domain.rules.checks.money import indirect_cost_cap
@@ -101,11 +101,56 @@ def _units(draft: Draft) -> list[dict[str, Any]]:
             "self_raised": wan(unit.self_raised_wan),
             "total": wan(unit.central_funds_wan + unit.self_raised_wan),
             "tasks": unit.tasks or NOTHING,
+            "region": _word(unit.region),
+            "registered_on": day(unit.registered_on),
+            "legal_entity": yes_no(unit.independent_legal_entity),
+            "state_organ": yes_no(unit.state_organ),
         }
         for index, unit in enumerate(
             sorted(draft.chinese_units, key=lambda u: u.role is not Role.LEAD), start=1
         )
     ]
+
+
+def _word(value: object | None) -> str:
+    """An enumeration value of the draft in Chinese, blank when not given."""
+    return enum_label(value)[0] if value is not None else ""
+
+
+def _leader(draft: Draft) -> dict[str, Any]:
+    """The project leader's facts the call's notice sets, and the leader's other projects."""
+    leaders = [member for member in draft.team if member.role is TeamRole.LEADER]
+    member = leaders[0] if leaders else TeamMember()
+    months = "" if member.months_per_year is None else f"{member.months_per_year}"
+    projects = [
+        {
+            "index": number,
+            "programme": project.programme,
+            "title": project.title,
+            "role": _word(project.role),
+            "status": _word(project.status),
+            "ends_on": day(project.ends_on),
+        }
+        for number, project in enumerate(draft.leader_projects, start=1)
+    ]
+    return {
+        "name": member.name,
+        "rows": [
+            {"label": "姓名", "value": member.name},
+            {"label": "所在单位", "value": member.unit},
+            {"label": "出生日期", "value": day(member.birth_date)},
+            {"label": "职称", "value": member.title},
+            {"label": "职称级别", "value": _word(member.title_level)},
+            {"label": "最高学位", "value": _word(member.degree)},
+            {"label": "每年用于本项目的时间（月）", "value": months},
+            {"label": "承担的其他国家重点研发计划项目", "value": f"{len(projects)} 项"},
+        ],
+        "birth_date": day(member.birth_date),
+        "title_level": _word(member.title_level),
+        "degree": _word(member.degree),
+        "months": months,
+        "projects": projects,
+    }
 
 
 def _partners(guide: Guide, draft: Draft) -> list[dict[str, Any]]:
@@ -298,7 +343,7 @@ def build_context(
         "lead_unit": units[0] if units and units[0]["role"] == "牵头" else _empty_unit(),
         "partners": _partners(guide, draft),
         "team": team,
-        "leader": team[0] if team and team[0]["role_en"] == "project leader" else {"name": ""},
+        "leader": _leader(draft),
         "budget": _budget(guide, draft),
         "attachments": _attachments(guide, draft),
         "declarations": [
