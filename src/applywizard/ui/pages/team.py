@@ -70,7 +70,6 @@ class TeamPage(WizardPage):
         projects.setWordWrap(True)
         layout.addWidget(projects)
         self.projects = TableEditor(self.hub, "leader_projects", PROJECT_COLUMNS)
-        projects.setBuddy(self.projects.view)
         layout.addWidget(self.projects, 2)
 
     def unit_names(self) -> list[tuple[Any, str]]:
