@@ -171,7 +171,8 @@ def load_pack(folder: Path, origin: PackOrigin = PackOrigin.USER) -> InstalledPa
             raise GuideFileError(files.yaml_problem)
         book = _compiled(data, str(folder / PACK_FILE), files.content_hash)
     except GuideFileError as error:
-        return InstalledPack(folder, origin, pack_id, files.content_hash, None, str(error))
+        problem = _first_problem(folder) or str(error)
+        return InstalledPack(folder, origin, pack_id, files.content_hash, None, problem)
     guide = book.guide
     if guide.source_text is not None and files.source_text is None:
         problem = (
@@ -179,6 +180,13 @@ def load_pack(folder: Path, origin: PackOrigin = PackOrigin.USER) -> InstalledPa
         )
         return InstalledPack(folder, origin, pack_id, files.content_hash, None, problem)
     return InstalledPack(folder, origin, guide.id, files.content_hash, book)
+
+
+def _first_problem(folder: Path) -> str | None:
+    """A broken pack's first problem as ``FILE:LINE:COLUMN: 原因 / reason`` (guide check's)."""
+    from applywizard.adapters.guide_check import first_problem  # noqa: PLC0415 - no import cycle
+
+    return first_problem(folder)
 
 
 _COMPILED: dict[str, RuleBook] = {}

@@ -23,6 +23,7 @@ from applywizard.adapters.draft_files import DraftFileError, read_draft, save_dr
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
 from applywizard.cli.comparison_output import comparison_json, print_comparison
 from applywizard.cli.console import make_output_safe
+from applywizard.cli.guide_commands import add_guide_parser, cmd_guide
 from applywizard.cli.output import (
     direction_json,
     emit_json,
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--guide", metavar="PACK", help=pack_help)
 
     commands.add_parser("schema", help="the JSON Schema of a draft / 草稿格式")
+    add_guide_parser(commands)
 
     new = commands.add_parser("new", help="an empty draft for a direction / 新建草稿")
     new.add_argument("--direction", metavar="CODE", required=True)
@@ -351,6 +353,7 @@ COMMANDS = {
     "new": _cmd_new,
     "check": _cmd_check,
     "render": _cmd_render,
+    "guide": cmd_guide,
 }
 
 
