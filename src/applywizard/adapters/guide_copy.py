@@ -120,15 +120,26 @@ def new_pack(
             f"a guide pack with the id “{new_id}” is installed; choose another with --id",
         )
     _check_target(target)
-    guide_text = (source / PACK_FILE).read_text(encoding="utf-8-sig")
+    try:
+        guide_text = (source / PACK_FILE).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackCopyError(
+            f"无法读取 {source}：{error}", f"cannot read {source}: {error}"
+        ) from error
     values = {"id": new_id, "edition": edition.value}
     if title is not None:
         values["title"] = title
     if title_en is not None:
         values["title_en"] = title_en
     new_text = _with_values(guide_text, values)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PackCopyError(
+            f"无法写入 {target}：{reason}", f"cannot write {target}: {reason}"
+        ) from error
     try:
         _copy_files(source, staging)
         (staging / PACK_FILE).write_text(new_text, encoding="utf-8")
@@ -146,6 +157,12 @@ def new_pack(
         if target.exists():
             target.rmdir()
         staging.rename(target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = error.strerror or str(error)
+        raise PackCopyError(
+            f"无法写入 {target}：{reason}", f"cannot write {target}: {reason}"
+        ) from error
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
