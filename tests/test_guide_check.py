@@ -211,6 +211,18 @@ MISTAKES: dict[str, Mistake] = {
     "direction code of the wrong form": Mistake(
         '  - code: "1.2"\n', '  - code: "1-2"\n', "“1-2” has the wrong form"
     ),
+    "direction with no budget": Mistake(
+        '    budget: {wan: "3000", qualifier: exact, text: 共拟支持经费：3000万元人民币。}\n',
+        "",
+        "a direction needs a project count and a budget",
+        'code: "1.1"',
+    ),
+    "notice clause not in the source": Mistake(
+        "figures:\n",
+        NOTICE.replace("number: 3, text: 项目执行期为2年", "number: 2, text: 项目执行期为9年"),
+        "differs from the source text",
+        "{number: 2, text",
+    ),
     "misspelt direction key": Mistake(
         "    title_en: China–Italy intergovernmental",
         "    titel_en: China–Italy intergovernmental",

@@ -10,10 +10,10 @@ would build a Python object are found here, before the data exists.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pycountry
 import yaml
 
 from applywizard.adapters.guide_packs import MAX_PACK_FILE_BYTES, PACK_FILE
@@ -245,9 +245,16 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, Any, list[PackProb
         loader.dispose()
 
 
+@cache
+def _iso_codes() -> frozenset[str]:
+    import pycountry  # noqa: PLC0415 - 60 ms to import: only guide check needs it
+
+    return frozenset(country.alpha_2 for country in pycountry.countries)
+
+
 def is_iso_country(code: str) -> bool:
     """Whether ``code`` is an ISO 3166-1 alpha-2 code (pycountry's database)."""
-    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
+    return code in _iso_codes()
 
 
 def check_pack(pack: Path) -> PackReport:

@@ -45,6 +45,24 @@ PATTERNS: dict[str, tuple[str, str]] = {
 }
 
 
+MODEL_MESSAGES: dict[str, str] = {
+    "a range needs a minimum": "只有范围（range）写最小值 minimum，范围必须写",
+    "the minimum of a range exceeds": "范围的最小值大于最大值",
+    "a budget is never stated as a range": "经费不能写成范围（range）",
+    "a duration rule needs a minimum or a maximum": "实施周期须写最短或最长月数",
+    "the minimum duration exceeds": "最短实施周期大于最长实施周期",
+    "states figures per field": "分研究领域（fields）的方向，项目数和经费写在各领域下",
+    "a direction needs a project count and a budget": (
+        "方向须写项目数（projects）和经费（budget）；来源未给出时标为不完整（incomplete）"
+    ),
+    "has no clauses": "方向没有条款（clauses）；来源未给出时标为不完整（incomplete）",
+    "names no agreement": "方向没有写合作协议（agreements）；来源未给出时标为不完整（incomplete）",
+    "only the last indirect-cost tier": "只有最后一档间接费用（indirect_cost_tiers）不写上限",
+    "indirect-cost tiers must ascend": "间接费用各档上限须递增",
+}
+"""The Chinese for the guide model's own consistency errors (their English is the model's)."""
+
+
 @dataclass(frozen=True)
 class PlainError:
     """One validation error: where (path in the data), what (a code), and why in words."""
@@ -199,5 +217,6 @@ def _reason(  # noqa: PLR0911, PLR0912 - one answer per kind of error
         )
     if kind in {"value_error", "assertion_error"}:
         reason = str(ctx.get("error", message))
-        return f"数据不一致：{reason}", reason
+        chinese = next((zh for key, zh in MODEL_MESSAGES.items() if key in reason), None)
+        return chinese or f"数据不一致：{reason}", reason
     return f"不符合要求：{message}", message
