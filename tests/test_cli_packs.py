@@ -67,7 +67,7 @@ def test_guides_lists_bundled_user_and_broken_packs(
     assert listed["office-2023-amended"]["directions"] == 18
     assert "not valid YAML" in listed["broken"]["problem"]
     code, out, _ = _run(capsys, "guides")
-    assert code == 0 and "有误，未使用" in out and "2 个可用指南包，1 个有误" in out
+    assert code == 0 and "有误，未使用" in out and "3 个可用指南包，1 个有误" in out
 
 
 def test_a_shared_folder_named_in_the_settings_is_used_and_can_be_removed(

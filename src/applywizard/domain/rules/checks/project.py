@@ -48,6 +48,21 @@ def _selection_clause(direction: Direction) -> int | None:
     return direction.selection_clause
 
 
+@check_kind("direction_complete", NoParams)
+def direction_complete(_: NoParams, ctx: Context) -> Iterator[Problem]:
+    """The chosen direction is complete in this pack; if not, say what is not checked."""
+    direction = ctx.direction
+    if direction is None or direction.incomplete is None:
+        return
+    yield Problem(
+        "direction",
+        f"方向 {direction.code} 在本指南包中不完整，其他要求条款未能检查："
+        f"{direction.incomplete.zh}",
+        f"Direction {direction.code} is incomplete in this guide pack and its own requirements "
+        f"are not checked: {direction.incomplete.en}",
+    )
+
+
 @check_kind("selection_valid", NoParams, cites=_selection_clause)
 def selection_valid(_: NoParams, ctx: Context) -> Iterator[Problem]:
     """A field and theme are chosen where the direction has fields; ids exist."""
