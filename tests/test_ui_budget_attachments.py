@@ -39,7 +39,7 @@ from applywizard.ui.binding import field_label
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage, next_budget_year
-from applywizard.ui.text import language, set_language
+from applywizard.ui.text import _, language, set_language
 from applywizard.workflow.attachments import MAX_ATTACHMENT_BYTES
 from applywizard.workflow.session import DraftSession
 
@@ -431,32 +431,42 @@ def test_a_missing_document_shows_its_finding_in_the_checklist(
     assert "指南 1.1 其他要求（2）" in finding
 
 
-def test_unticking_a_declaration_gives_its_finding_with_its_clause(
+def test_a_declaration_is_answered_yes_no_or_not_at_all_by_keyboard(
     attachments: AttachmentsPage, qtbot: QtBot
 ) -> None:
-    box = child(attachments, QCheckBox, "declarations.partner_capability")
-    assert box.isChecked() and box.isVisibleTo(attachments)
+    answer = child(attachments, QComboBox, "declarations.partner_capability")
+    unanswered, yes, no = _("Not answered"), _("Yes"), _("No")
+    assert [answer.itemText(i) for i in range(answer.count())] == [unanswered, yes, no]
+    assert answer.currentText() == yes and answer.isVisibleTo(attachments)
     assert "1.1（7）" in visible_text(attachments, "declarations.partner_capability#text")
     assert visible_text(attachments, "declarations.partner_capability#finding") == ""
-    click(box)
+    shown(qtbot, attachments)
+    answer.setFocus()
+    press(answer, Qt.Key.Key_Down)  # 是 -> 否
+    assert answer.currentText() == no
     assert attachments.hub.session.draft.declarations["partner_capability"] is False
     finding = visible_text(attachments, "declarations.partner_capability#finding")
-    assert "请确认并勾选：外方合作单位运行管理规范" in finding
     assert "指南 1.1 其他要求（7）" in finding
-    # clicking the declaration's words ticks it again, as a check box's text would
-    click(child(attachments, QLabel, "declarations.partner_capability#text"))
+    press(answer, Qt.Key.Key_Up)
+    press(answer, Qt.Key.Key_Up)  # 否 -> 是 -> 未回答: the key goes
+    assert answer.currentText() == unanswered
+    assert "partner_capability" not in attachments.hub.session.draft.declarations
+    assert "指南 1.1 其他要求（7）" in visible_text(
+        attachments, "declarations.partner_capability#finding"
+    )
+    press(answer, Qt.Key.Key_Down)
     assert attachments.hub.session.draft.declarations["partner_capability"] is True
     assert visible_text(attachments, "declarations.partner_capability#finding") == ""
 
 
 def test_the_declarations_follow_the_chosen_direction(attachments: AttachmentsPage) -> None:
     session = attachments.hub.session
-    assert not child(attachments, QCheckBox, "declarations.cdti_matching").isVisibleTo(attachments)
+    assert not child(attachments, QComboBox, "declarations.cdti_matching").isVisibleTo(attachments)
     session.set_value("direction", "1.3")
     attachments.hub.edited.emit()
     for declaration in ("cdti_matching", "both_sides_apply", "cdti_english_form"):
-        assert child(attachments, QCheckBox, f"declarations.{declaration}").isVisibleTo(attachments)
-    capability = child(attachments, QCheckBox, "declarations.partner_capability")
+        assert child(attachments, QComboBox, f"declarations.{declaration}").isVisibleTo(attachments)
+    capability = child(attachments, QComboBox, "declarations.partner_capability")
     assert not capability.isVisibleTo(attachments)
     assert "1.3（2）" in visible_text(attachments, "declarations.cdti_matching#text")
     assert list(checklist_texts(attachments)) == ["cooperation_agreement", "ip_agreement"]

@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from applywizard.adapters import guide_packs
 from applywizard.adapters.guide_files import GuideFileError
-from applywizard.ui import app, assembly
+from applywizard.ui import app, guide_library
 from applywizard.ui.text import _
 from applywizard.workflow.flow import ORDER, PageId
 
@@ -91,7 +92,12 @@ def test_a_damaged_guide_is_reported_and_the_window_closes(
         raise GuideFileError("2023-batch1.yaml: line 3: the key 'code' repeats")
 
     said: list[str] = []
-    monkeypatch.setattr(assembly, "shipped_guide", broken)
+    # no pack loads: the bundled folder holds only a broken one, and the fallback fails too
+    bundled = tmp_path / "bundled" / "most-igsti-2023-batch1"
+    bundled.mkdir(parents=True)
+    (bundled / "guide.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(guide_packs, "bundled_packs_folder", lambda: bundled.parent)
+    monkeypatch.setattr(guide_library, "shipped_guide", broken)
 
     def critical(_parent: QWidget, _title: str, text: str) -> int:
         said.append(text)

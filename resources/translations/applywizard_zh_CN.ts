@@ -60,6 +60,174 @@
         <translation>日志文件</translation>
     </message>
     <message>
+        <source>Guide not installed</source>
+        <translation>指南未安装</translation>
+    </message>
+    <message>
+        <source>Choose another guide…</source>
+        <translation>选择其他指南……</translation>
+    </message>
+    <message>
+        <source>Open the draft under which guide? Its clauses are compared with the saved ones.</source>
+        <translation>按哪一份指南打开草稿？将与保存时的条款对照。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Check the draft against which guide?</source>
+        <translation>对照哪一份指南检查本草稿？</translation>
+    </message>
+    <message>
+        <source>Choose a guide</source>
+        <translation>选择指南</translation>
+    </message>
+    <message>
+        <source>Installed guides</source>
+        <translation>已安装的指南</translation>
+    </message>
+    <message>
+        <source>No other guide is installed.</source>
+        <translation>没有安装其他指南。</translation>
+    </message>
+    <message>
+        <source>The guide has changed</source>
+        <translation>指南已变化</translation>
+    </message>
+    <message>
+        <source>Clauses that changed</source>
+        <translation>有变化的条款</translation>
+    </message>
+    <message>
+        <source>The draft's guide {old} ({old_hash}) is not installed; it is now judged by {new} ({new_hash}). These clauses of its direction apply differently:</source>
+        <translation>草稿所用指南 {old}（{old_hash}）未安装，现按 {new}（{new_hash}）检查。该方向下列条款与保存时不同：</translation>
+    </message>
+    <message>
+        <source>The guide pack {id} has changed since this draft was saved ({old_hash}, now {new_hash}). The draft is judged by the installed pack; these clauses of its direction apply differently:</source>
+        <translation>草稿保存后，指南包 {id} 已有变化（原为 {old_hash}，现为 {new_hash}）。草稿按已安装的指南包检查；该方向下列条款与保存时不同：</translation>
+    </message>
+    <message>
+        <source>Check against another guide</source>
+        <translation>对照其他指南检查</translation>
+    </message>
+    <message>
+        <source>Findings under both guides</source>
+        <translation>两份指南下的检查结果</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>两者均有</translation>
+    </message>
+    <message>
+        <source>current only</source>
+        <translation>仅当前指南</translation>
+    </message>
+    <message>
+        <source>other only</source>
+        <translation>仅另一指南</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to this guide</source>
+        <translation>改用此指南(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Switch to this guide</source>
+        <translation>改用此指南</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Before (as the draft was saved)</source>
+        <translation>原文（草稿保存时）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现文</translation>
+    </message>
+    <message>
+        <source>This draft was made under the guide pack {id} ({hash}), which is not installed here. Choose another installed guide to open it under, or cancel: the file is not changed either way until you save.</source>
+        <translation>本草稿按指南包 {id}（{hash}）编写，本机未安装该指南包。可选择另一份已安装的指南打开，或取消：在您保存之前，文件不会改变。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Errors under the current guide: {current}; under the other guide: {other}</source>
+        <translation>错误数：当前指南 {current} 项；另一指南 {other} 项</translation>
+    </message>
+    <message>
+        <source>Judge this draft by the other guide from now on? The direction becomes {code}. The file changes when you save.</source>
+        <translation>今后按另一指南检查本草稿？方向将为 {code}。保存后文件才会改变。</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Current guide: {id}</source>
+        <translation>当前指南：{id}</translation>
+    </message>
+    <message>
+        <source>Other guide: {id}</source>
+        <translation>另一指南：{id}</translation>
+    </message>
+    <message>
+        <source>Choose a folder of guide packs</source>
+        <translation>选择存放指南包的文件夹</translation>
+    </message>
+    <message>
+        <source>Guide folders</source>
+        <translation>指南文件夹</translation>
+    </message>
+    <message>
+        <source>Guide packs are read from the program, from your own guide folder and from the folders listed here (for example a research office's shared drive).</source>
+        <translation>指南包从程序自带的文件夹、您自己的指南文件夹以及此处列出的文件夹（例如科研管理部门的共享盘）中读取。</translation>
+    </message>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation>添加文件夹(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Guide: {title} · {edition} · {hash}</source>
+        <translation>指南：{title} · {edition} · {hash}</translation>
+    </message>
+    <message>
+        <source>no issue date</source>
+        <translation>未注明发布日期</translation>
+    </message>
+    <message>
+        <source>{id} — cannot be used ({origin}, {hash})</source>
+        <translation>{id} — 无法使用（{origin}，{hash}）</translation>
+    </message>
+    <message>
+        <source>{count} directions</source>
+        <translation>{count} 个方向</translation>
+    </message>
+    <message>
+        <source>issued {date}</source>
+        <translation>发布于 {date}</translation>
+    </message>
+    <message>
+        <source>{count} incomplete</source>
+        <translation>{count} 个不完整</translation>
+    </message>
+    <message>
         <source>What the direction requires</source>
         <translation>本方向的要求</translation>
     </message>
@@ -96,10 +264,6 @@
         <translation>替换文件(&amp;P)……</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>删除(&amp;R)</translation>
-    </message>
-    <message>
         <source>Selected attachment</source>
         <translation>选中的附件</translation>
     </message>
@@ -114,6 +278,10 @@
     <message>
         <source>Replace the file</source>
         <translation>替换文件</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
     </message>
     <message>
         <source>(no kind)</source>
@@ -452,6 +620,10 @@
         <translation>金砖国家联合申请</translation>
     </message>
     <message>
+        <source>Check against &amp;another guide…</source>
+        <translation>对照其他指南检查(&amp;A)……</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
@@ -474,10 +646,6 @@
     <message>
         <source>Field</source>
         <translation>字段</translation>
-    </message>
-    <message>
-        <source>Clause</source>
-        <translation>条款</translation>
     </message>
     <message>
         <source>How it is handled</source>
@@ -516,6 +684,18 @@
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>&amp;Guide for a new application</source>
+        <translation>新建申报所用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Guide for a new application</source>
+        <translation>新建申报所用指南</translation>
+    </message>
+    <message>
+        <source>Guide &amp;folders…</source>
+        <translation>指南文件夹(&amp;F)……</translation>
+    </message>
+    <message>
         <source>Choose an earlier draft</source>
         <translation>选择以往的草稿</translation>
     </message>
@@ -532,16 +712,16 @@
         <translation>以往草稿新建(&amp;E)……</translation>
     </message>
     <message>
+        <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
+        <translation>{count} 个指南包无法使用：见灰色各行。</translation>
+    </message>
+    <message>
         <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12). The call's notice sets the leader's birth date, title or degree and time.</source>
         <translation>项目负责人和骨干成员。所在单位可从中方单位中选择；投入时间按每年月数填写（最多 12）。申报通知对项目负责人的出生日期、职称或学位及投入时间有要求。</translation>
     </message>
     <message>
         <source>The project leader's other national key R&amp;D projects, led or joined, running or applied for (not this one):</source>
         <translation>项目负责人牵头或参与的其他国家重点研发计划项目（在研及申报中，不含本项目）：</translation>
-    </message>
-    <message>
-        <source>Not answered</source>
-        <translation>未回答</translation>
     </message>
     <message>
         <source>The lead unit (申报单位) and every participating Chinese unit, names in full as on their seals. Mark exactly one as lead. Funds in 10k CNY (万元). The call's notice admits units by where and when they were registered, as independent legal persons, and never state organs: say so for each.</source>

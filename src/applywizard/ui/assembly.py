@@ -14,9 +14,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from applywizard.adapters.draft_files import DraftFileError, read_draft
-from applywizard.adapters.guide_files import GuideFileError, shipped_guide
+from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.user_folders import user_folders
 from applywizard.ui.app import install_translations
+from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.base import WizardPage
@@ -31,6 +32,7 @@ from applywizard.ui.pages.team import TeamPage
 from applywizard.ui.pages.units import UnitsPage
 from applywizard.ui.text import _
 from applywizard.ui.wizard import ApplicationWizard
+from applywizard.workflow.flow import ORDER, PageId
 from applywizard.workflow.session import DraftSession, find_recoveries, forget_recovery
 
 APP_NAME = "ApplyWizard"
@@ -114,7 +116,8 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
     loaded: an incomplete or damaged installation.
     """
     try:
-        book = shipped_guide()
+        wizard.library = GuideLibrary()
+        book = wizard.library.default_book()  # the bundled pack when no other loads
     except (GuideFileError, FileNotFoundError) as error:
         QMessageBox.critical(
             wizard,
@@ -128,6 +131,29 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
     wizard.language_chosen.connect(partial(switch_language, wizard))
     wizard.hub.replaced.emit()
     return True
+
+
+def rebuild_draft_pages(wizard: ApplicationWizard) -> None:
+    """Make the pages after Start again: the draft is now judged by another guide pack.
+
+    Pages list what their guide holds (directions, declarations, kinds of
+    document) when they are made; the page shown before is shown again.
+    """
+    shown = wizard.current_page_id()
+    hub = wizard.hub
+    wizard.restart()
+    for page_id, page in list(wizard.pages.items()):
+        if page_id is PageId.START:
+            continue
+        if isinstance(page, WizardPage):
+            hub.replaced.disconnect(page.reload)
+            hub.edited.disconnect(page.refresh)
+        wizard.removePage(ORDER.index(page_id))
+        del wizard.pages[page_id]
+        page.deleteLater()
+    wizard.add_pages(draft_pages(hub))
+    hub.replaced.emit()
+    wizard.go_to(shown)
 
 
 def offer_recovery(wizard: ApplicationWizard) -> bool:
@@ -154,7 +180,14 @@ def offer_recovery(wizard: ApplicationWizard) -> bool:
     except DraftFileError as error:
         QMessageBox.warning(wizard, APP_NAME, f"{error.zh} / {error.en}")
         return False
-    wizard.hub.session.replace(draft, path=newest.origin, dirty=True)
+    from applywizard.ui import guide_dialogs  # noqa: PLC0415 - it builds on this module
+
+    opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
+    if opening is None:
+        return False  # no guide chosen: the recovery copy stays, offered again next time
+    previous = wizard.hub.session.book
+    wizard.hub.session.replace(draft, path=newest.origin, dirty=True, book=opening.book)
     forget_recovery(newest)
-    wizard.hub.replaced.emit()
+    guide_dialogs.reload_pages(wizard, previous)
+    guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)
     return True

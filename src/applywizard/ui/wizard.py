@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
@@ -37,6 +38,9 @@ from applywizard.ui.pages.frame import PageFrame
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
 
+if TYPE_CHECKING:
+    from applywizard.ui.guide_library import GuideLibrary
+
 AUTOSAVE_MS = 30_000
 RECENT_LIMIT = 8
 DRAFT_FILTER = "ApplyWizard (*.json)"
@@ -52,6 +56,8 @@ class ApplicationWizard(QWizard):
         super().__init__()
         self.hub = hub
         self.about: QDialog | None = None
+        self.library: GuideLibrary | None = None
+        """The installed guide packs (read with the guide, or when first asked for)."""
         self.settings = settings
         self.retired = False
         """Replaced by a window in another language: closing asks nothing, keeps recovery."""
@@ -114,8 +120,12 @@ class ApplicationWizard(QWizard):
         self.counts = QLabel()
         self.counts.setObjectName("finding-counts")
         self.counts.setWordWrap(True)
+        self.guide_in_use = QLabel()
+        self.guide_in_use.setObjectName("guide-in-use")
+        self.guide_in_use.setWordWrap(True)
         layout.addWidget(self.page_list)
         layout.addWidget(self.counts)
+        layout.addWidget(self.guide_in_use)
         side.setMinimumWidth(190)
         self.side = side  # QWizard does not keep the Python wrapper alive
         self.setSideWidget(side)
@@ -146,6 +156,9 @@ class ApplicationWizard(QWizard):
         self.counts.setText(
             _("Errors: {errors}  Warnings: {warnings}").format(errors=errors, warnings=warnings)
         )
+        from applywizard.ui.guide_library import book_label  # noqa: PLC0415 - after the guide
+
+        self.guide_in_use.setText(book_label(self.hub.session.book))
         name = self.hub.session.path.name if self.hub.session.path else _("Untitled application")
         self.setWindowTitle(f"{name}[*] — ApplyWizard")
         self.setWindowModified(self.hub.session.dirty)
@@ -185,6 +198,7 @@ class ApplicationWizard(QWizard):
             (QtGui.QKeySequence.StandardKey.SaveAs, self.save_as),
             (QtGui.QKeySequence.StandardKey.Open, self.open_dialog),
             (QtGui.QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
+            (QtGui.QKeySequence("Ctrl+Shift+G"), self.check_against_another),
         ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
             shortcut.activated.connect(action)
@@ -196,6 +210,20 @@ class ApplicationWizard(QWizard):
         from applywizard.ui import about  # noqa: PLC0415 - not needed for the first paint
 
         self.about = about.show_about(self, self.hub.session.book.guide)
+
+    def packs(self) -> GuideLibrary:
+        """The installed guide packs."""
+        if self.library is None:
+            from applywizard.ui.guide_library import GuideLibrary  # noqa: PLC0415 - heavy
+
+            self.library = GuideLibrary()
+        return self.library
+
+    def check_against_another(self) -> bool:
+        """“对照其他指南检查”: another pack's findings beside these (Ctrl+Shift+G)."""
+        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not needed for the first paint
+
+        return guide_dialogs.check_against_another(self)
 
     def _folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))
@@ -248,14 +276,27 @@ class ApplicationWizard(QWizard):
             self.open_path(Path(chosen))
 
     def open_path(self, path: Path) -> bool:
-        """Edit the draft in ``path``; a clear message if it cannot be read."""
+        """Edit the draft in ``path`` under its guide pack; a clear message if it cannot be read.
+
+        False, with nothing changed, if the draft's pack is not installed and
+        the user chooses no other.
+        """
+        from applywizard.adapters.draft_files import read_draft  # noqa: PLC0415 - pydantic
+        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not needed for the first paint
+
         try:
-            self.hub.session.open(path)
+            draft = read_draft(path)
         except DraftFileError as error:
             self._report(error)
             return False
+        opening = guide_dialogs.guide_to_open(self, self.packs(), draft)
+        if opening is None:
+            return False
+        previous = self.hub.session.book
+        self.hub.session.replace(draft, path=path, dirty=opening.dirty, book=opening.book)
         self.remember_recent(path)
-        self.hub.replaced.emit()
+        guide_dialogs.reload_pages(self, previous)
+        guide_dialogs.show_changes(self, opening.intro, draft, opening.changes)
         return True
 
     def remember_recent(self, path: Path) -> None:

@@ -137,8 +137,12 @@ class DraftSession:
     def set_value(self, path: str, value: Any) -> None:
         """Change one field; EditRefusedError (nothing changed) if the model refuses it."""
         parent, key = _parent_and_key(self.draft, path)
-        if parent is self.draft.declarations:
-            self.set_value("declarations", {**self.draft.declarations, key: bool(value)})
+        if parent is self.draft.declarations:  # True, False, or None: not answered (no key)
+            answers = dict(self.draft.declarations)
+            answers.pop(key, None)
+            if value is not None:
+                answers[key] = bool(value)
+            self.set_value("declarations", answers)
             return
         if self.value(path) == value:
             return
@@ -169,23 +173,32 @@ class DraftSession:
             self._changed()
         return target
 
-    def replace(self, draft: Draft, *, path: Path | None, dirty: bool) -> None:
-        """Edit another draft from now on (after Open, or New from an earlier one)."""
+    def replace(
+        self, draft: Draft, *, path: Path | None, dirty: bool, book: RuleBook | None = None
+    ) -> None:
+        """Edit another draft from now on (after Open, or New from an earlier one).
+
+        ``book``: the guide pack to judge it by from now on (the draft's own
+        pack, as the window found it); the session's pack otherwise.
+        """
         self.discard_recovery()
+        self.book = book or self.book
         self.draft, self.path, self.dirty = draft, path, dirty
         self._findings = None
         self._recovery_id = uuid.uuid4().hex
 
-    def start_new(self) -> None:
-        """An empty application for the session's guide, not yet saved anywhere."""
+    def start_new(self, book: RuleBook | None = None) -> None:
+        """An empty application for the session's guide (or ``book``), not yet saved anywhere."""
+        self.book = book or self.book
         self.replace(self._empty_draft(), path=None, dirty=False)
 
-    def start_from_file(self, path: Path) -> None:
+    def start_from_file(self, path: Path, book: RuleBook | None = None) -> None:
         """A new application from the earlier draft in ``path``; DraftFileError if unreadable."""
-        self.start_from_earlier(read_draft(path))
+        self.start_from_earlier(read_draft(path), book)
 
-    def start_from_earlier(self, earlier: Draft) -> None:
+    def start_from_earlier(self, earlier: Draft, book: RuleBook | None = None) -> None:
         """A new application keeping an earlier draft's units, people and partners."""
+        self.book = book or self.book
         self.replace(
             reuse_for_next_call(
                 earlier, guide_id=self.book.guide.id, guide_hash=self.book.content_hash

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QSignalBlocker, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QMouseEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -106,17 +105,18 @@ def local_files(mime: QMimeData) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
-class _ClickableLabel(QLabel):
-    """A wrapped label that toggles its check box when clicked, as a check box's text does."""
+class _DeclarationWords(QLabel):
+    """A declaration's wrapped words; clicking them opens its answer (未回答 / 是 / 否)."""
 
-    def __init__(self, text: str, check: QCheckBox) -> None:
+    def __init__(self, text: str, answer: QComboBox) -> None:
         super().__init__(text)
-        self.check = check
+        self.answer = answer
         self.setWordWrap(True)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        if event.button() == Qt.MouseButton.LeftButton and self.check.isEnabled():
-            self.check.click()
+        if event.button() == Qt.MouseButton.LeftButton and self.answer.isEnabled():
+            self.answer.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.answer.showPopup()
         super().mouseReleaseEvent(event)
 
 
@@ -183,9 +183,12 @@ class AttachmentsPage(WizardPage):
         for declaration in self.hub.session.book.guide.declarations:
             path = f"declarations.{declaration.id}"
             text = bilingual(declaration.zh, declaration.en)
-            check, finding = self.binder.check(path, "")
+            # three answers: not answered (no key in the draft), yes, no
+            check, finding = self.binder.choice(path, [(True, _("Yes")), (False, _("No"))])
+            check.setItemText(0, _("Not answered"))
             check.setAccessibleName(text)
-            words = _ClickableLabel(text, check)
+            check.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            words = _DeclarationWords(text, check)
             words.setObjectName(f"{path}#text")
             words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             row = QWidget()

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
 
 from applywizard.domain.rules.coverage import coverage
 from applywizard.ui.binding import field_label
@@ -28,9 +36,18 @@ class ReviewPage(WizardPage):
 
     def build(self) -> None:
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("review.summary")
-        layout.addWidget(self.summary)
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        compare = QPushButton(_("Check against &another guide…"))
+        compare.setObjectName("review.compare")
+        compare.setAccessibleName(_("Check against another guide"))
+        compare.setToolTip("Ctrl+Shift+G")
+        compare.clicked.connect(self._check_against_another)
+        top.addWidget(compare, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         tabs = QTabWidget()
         self.tree = QTreeWidget()
         self.tree.setObjectName("review.findings")
@@ -143,6 +160,13 @@ class ReviewPage(WizardPage):
             self.detail.setText("")
             return
         self.detail.setText(f"{item.toolTip(0)}\n{item.text(1)} · {item.text(2)}")
+
+    def _check_against_another(self) -> None:
+        from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise
+
+        wizard = self.wizard()
+        if isinstance(wizard, ApplicationWizard):
+            wizard.check_against_another()
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         path = item.data(0, Qt.ItemDataRole.UserRole)

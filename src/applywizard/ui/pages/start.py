@@ -1,7 +1,10 @@
-"""Start: a new application, an existing draft, a recent one, or one built on an earlier draft.
+"""Start: the guide for a new application, an existing draft, a recent one, or an earlier one.
 
 The first thing the window shows, before the guide has loaded: it imports
-nothing heavy, and its buttons act on the session only once it exists.
+nothing heavy, and its buttons act on the session only once it exists. The
+installed guide packs are listed once they have loaded (newest published
+first; a broken pack greyed, with its problem); a new application uses the
+pack chosen there.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from applywizard.ui.text import _, language
 from applywizard.workflow.flow import PageId
 
 if TYPE_CHECKING:
+    from applywizard.adapters.guide_packs import InstalledPack
+    from applywizard.domain.rules.engine import RuleBook
     from applywizard.ui.wizard import ApplicationWizard
 
 
@@ -49,6 +54,7 @@ class StartPage(PageFrame):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self._guides(layout)
         buttons = QHBoxLayout()
         for name, text, action in (
             ("start.new", _("&New application"), self.new_application),
@@ -85,10 +91,72 @@ class StartPage(PageFrame):
         self._guide_loaded()
         self.hub.loaded.connect(self._guide_loaded)
 
+    def _guides(self, layout: QVBoxLayout) -> None:
+        """The list of installed guide packs, and the button for the shared folders."""
+        self.guides_caption = QLabel(_("&Guide for a new application"))
+        layout.addWidget(self.guides_caption)
+        self.guide_list = QListWidget()
+        self.guide_list.setObjectName("start.guides")
+        self.guide_list.setAccessibleName(_("Guide for a new application"))
+        self.guide_list.setMaximumHeight(170)
+        self.guides_caption.setBuddy(self.guide_list)
+        self.guide_packs: list[InstalledPack] = []
+        """The packs listed, row by row."""
+        layout.addWidget(self.guide_list)
+        self.needs_guide.append(self.guide_list)
+        folders_row = QHBoxLayout()
+        self.guide_problems = QLabel()
+        self.guide_problems.setObjectName("start.guides#problems")
+        self.guide_problems.setWordWrap(True)
+        folders_row.addWidget(self.guide_problems, 1)
+        self.folders_button = QPushButton(_("Guide &folders…"))
+        self.folders_button.setObjectName("start.guide_folders")
+        self.folders_button.setAccessibleName(_("Guide folders"))
+        self.folders_button.clicked.connect(self.edit_guide_folders)
+        folders_row.addWidget(self.folders_button)
+        self.needs_guide.append(self.folders_button)
+        layout.addLayout(folders_row)
+
     def _guide_loaded(self) -> None:
         """What needs the guide works only once it has loaded (a fraction of a second)."""
         for widget in self.needs_guide:
             widget.setEnabled(self.hub.ready)
+        if self.hub.ready and self.wizard() is not None:
+            self.show_guides()
+
+    def show_guides(self) -> None:
+        """List the installed packs; the one the session uses is chosen."""
+        from applywizard.ui.guide_dialogs import fill_pack_list  # noqa: PLC0415 - heavy
+
+        library = self._wizard().packs()
+        self.guide_packs = list(library.catalogue.packs)
+        fill_pack_list(self.guide_list, self.guide_packs, library.pack_of(self.hub.session.book))
+        broken = library.catalogue.broken
+        problems = [*library.shared.problems]
+        if broken:
+            problems.insert(
+                0,
+                _("{count} guide pack(s) cannot be used: see the greyed rows.").format(
+                    count=len(broken)
+                ),
+            )
+        self.guide_problems.setText("\n".join(problems))
+
+    def chosen_book(self) -> RuleBook:
+        """The rule book of the pack chosen in the list (the session's if none is)."""
+        row = self.guide_list.currentRow()
+        if 0 <= row < len(self.guide_packs):
+            book = self.guide_packs[row].book
+            if book is not None:
+                return book
+        return self.hub.session.book
+
+    def edit_guide_folders(self) -> None:
+        """Add or remove shared folders of guide packs; the list follows."""
+        from applywizard.ui.guide_folders import edit_guide_folders  # noqa: PLC0415 - heavy
+
+        edit_guide_folders(self, self._wizard().packs())
+        self.show_guides()
 
     def _wizard(self) -> ApplicationWizard:
         from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise
@@ -98,7 +166,9 @@ class StartPage(PageFrame):
         return wizard
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        """Fill the recent drafts."""
+        """Fill the recent drafts and the guides."""
+        if self.hub.ready:
+            self.show_guides()
         self.recent_list.clear()
         self.recent_paths = self._wizard().recent()
         for entry in self.recent_paths:
@@ -111,8 +181,9 @@ class StartPage(PageFrame):
         wizard = self._wizard()
         if not wizard.settle_unsaved():
             return
-        self.hub.session.start_new()
-        self.hub.replaced.emit()
+        previous = self.hub.session.book
+        self.hub.session.start_new(self.chosen_book())
+        self._reload(previous)
         wizard.next()
 
     def open_draft(self) -> None:
@@ -139,14 +210,21 @@ class StartPage(PageFrame):
 
     def start_from(self, path: Path) -> bool:
         """Start from the draft in ``path`` (the dialog's second half)."""
+        previous = self.hub.session.book
         try:
-            self.hub.session.start_from_file(path)
+            self.hub.session.start_from_file(path, self.chosen_book())
         except DraftFileError as error:
             QtWidgets.QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
             return False
-        self.hub.replaced.emit()
+        self._reload(previous)
         self._wizard().next()
         return True
+
+    def _reload(self, previous: RuleBook) -> None:
+        """Every page shows the new draft (made anew if its guide differs)."""
+        from applywizard.ui.guide_dialogs import reload_pages  # noqa: PLC0415 - heavy
+
+        reload_pages(self._wizard(), previous)
 
     def _language_chosen(self, index: int) -> None:
         """Switch the interface language now; the choice is remembered for the next start."""
