@@ -34,9 +34,7 @@ def test_1_8_accepts_a_separate_ip_agreement_as_the_clause_allows(book: RuleBook
     assert (finding.clause, finding.severity) == (3, Severity.ERROR)
     assert "知识产权协议" in finding.message  # it says a separate IP agreement would do
     signed = draft.attachments[index].signed_on
-    draft.attachments.append(
-        Attachment(kind="ip_agreement", file_name="ip.pdf", signed_on=signed)
-    )
+    draft.attachments.append(Attachment(kind="ip_agreement", file_name="ip.pdf", signed_on=signed))
     assert _by_rule(book, draft, "1.8/3/ip") == []
 
 
