@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the packs listed on the Start page are the bundled ones, not this machine user's
+_USER = tempfile.mkdtemp(prefix="applywizard-screenshots-")
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = str(Path(_USER) / _variable.lower())
+os.environ.pop("APPLYWIZARD_GUIDE_FOLDERS", None)
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402

@@ -212,6 +212,10 @@
         <translation>未注明发布日期</translation>
     </message>
     <message>
+        <source>Guide: {title} · {hash}</source>
+        <translation>指南：{title} · {hash}</translation>
+    </message>
+    <message>
         <source>{id} — cannot be used ({origin}, {hash})</source>
         <translation>{id} — 无法使用（{origin}，{hash}）</translation>
     </message>
@@ -672,8 +676,8 @@
         <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
     </message>
     <message>
-        <source>Prepare an application to the 2023 intergovernmental international S&amp;T innovation cooperation call. Every step is checked against the rules of the direction you choose.</source>
-        <translation>准备“政府间国际科技创新合作”重点专项 2023 年度第一批项目申报材料。每一步都按所选指南方向的要求实时检查。</translation>
+        <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
+        <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
     </message>
     <message>
         <source>Recent drafts</source>

@@ -74,6 +74,8 @@ def book_label(book: RuleBook) -> str:
     guide = book.guide
     edition = bilingual(*EDITION_NAMES[guide.edition])
     title = bilingual(guide.title, guide.title_en)
+    if edition.casefold() in title.casefold():  # “…申报指南（征求意见稿）” says it already
+        return _("Guide: {title} · {hash}").format(title=title, hash=short(book.content_hash))
     return _("Guide: {title} · {edition} · {hash}").format(
         title=title, edition=edition, hash=short(book.content_hash)
     )

@@ -47,9 +47,9 @@ class StartPage(PageFrame):
         layout = QVBoxLayout(self)
         intro = QLabel(
             _(
-                "Prepare an application to the 2023 intergovernmental international S&T "
-                "innovation cooperation call. Every step is checked against the rules of the "
-                "direction you choose."
+                "Prepare an application to the National Key R&D Program's intergovernmental "
+                "international S&T innovation cooperation call. Choose its guide below; every "
+                "step is checked against the rules of the direction you choose."
             )
         )
         intro.setWordWrap(True)
