@@ -463,3 +463,48 @@ def test_guide_new_refuses_a_used_id_and_a_folder_with_files(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["new"]
     code, _, err = _run(capsys, "--en", "guide", "new", "--from", "no-such-pack", "-o", "x")
     assert code == 2 and "no guide pack no-such-pack" in err
+
+
+def test_a_rule_whose_limit_changed_but_not_its_message_is_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The author moves 1.1's laboratory date to 2019 and forgets the message, which says 2022.
+    mistake = Mistake(
+        "params: {path: joint_lab.founded_on, before: 2022-01-01}",
+        "params: {path: joint_lab.founded_on, before: 2019-01-01}",
+        "",
+    )
+    pack, text = _broken(tmp_path, mistake)
+    code, out, _ = _run(capsys, "guide", "check", str(pack), "--json")
+    assert code == 0  # a warning: a message may name a figure on purpose
+    stale = [problem for problem in json.loads(out) if "1.1/2/lab-founded" in problem["message"]]
+    zh_line = _line_of(text, "zh: 本方向只面向2022年1月1日前")
+    assert [(problem["line"], problem["severity"]) for problem in stale] == [
+        (zh_line, "warning"),
+        (zh_line + 1, "warning"),  # the English message says “1 January 2022”
+    ]
+    assert "写的是 2022-01-01，而其参数为 2019-01-01" in stale[0]["message"]
+    assert "says 2022-01-01 but its parameters hold 2019-01-01" in stale[1]["message_en"]
+
+    # the message made right (or written with {limit}): no warning
+    guide = pack / "guide.yaml"
+    fixed = text.replace("本方向只面向2022年1月1日前", "本方向只面向{limit}前", 1).replace(
+        "founded before 1 January 2022", "founded before 1 January 2019", 1
+    )
+    guide.write_text(fixed, encoding="utf-8")
+    code, out, _ = _run(capsys, "guide", "check", str(pack), "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_a_number_in_a_message_is_compared_with_the_rule_s_numbers() -> None:
+    from applywizard.domain.guide.message_figures import stale_figures  # noqa: PLC0415
+
+    rule = {
+        "id": "1.5/4/trl",
+        "params": {"path": "horizon.trl", "maximum": 5},
+        "message": {"zh": "技术成熟度不超过4级（现为 {value} 级）", "en": "TRL {maximum} at most"},
+    }
+    [stale] = stale_figures(("directions", 4), rule)
+    assert (stale.path[-1], stale.written, stale.held) == ("zh", "4", "5")
+    no_figures = {"id": "x", "params": {"path": "a.b"}, "message": {"zh": "项目执行期为3年"}}
+    assert list(stale_figures(("x",), no_figures)) == []  # the parameters hold no number

@@ -26,6 +26,7 @@ from applywizard.domain.guide.authoring import (
     numbering_gap,
     projects_tolerance,
 )
+from applywizard.domain.guide.message_figures import stale_figures
 from applywizard.domain.guide.model import Guide
 from applywizard.domain.guide.plain_errors import Path, PlainError, close_matches, dotted, plain
 from applywizard.domain.rules.checks import CHECK_KINDS
@@ -128,6 +129,7 @@ def check_guide_data(
         *_references(data),
         *_numbering(data),
         *_rules(data),
+        *_stale_messages(data),
         *_figures(data),
         *_iso_countries(data, is_iso_country),
     ]
@@ -340,6 +342,22 @@ def _rules(data: dict[str, Any]) -> Iterator[DataProblem]:
             for detail in error.errors():
                 item = plain(detail, kind.params, (*path, "params"))
                 yield _parameter_problem(item, rule, name, detail.get("input"), catalogue)
+
+
+def _stale_messages(data: dict[str, Any]) -> Iterator[DataProblem]:
+    """A rule's message naming a date or number that its parameters do not hold."""
+    for path, rule in _all_rules(data):
+        for stale in stale_figures(path, rule):
+            yield DataProblem(
+                stale.path,
+                "stale-message",
+                f"规则 {stale.rule_id} 的提示文字写的是 {stale.written}，而其参数为 {stale.held}："
+                "参数改过而提示未改？请改正提示文字，或改用占位符（如 {limit}、{maximum}）",
+                f"rule {stale.rule_id}'s message says {stale.written} but its parameters hold "
+                f"{stale.held}: was the parameter changed and the message not? Correct the "
+                "message, or use a placeholder (such as {limit} or {maximum})",
+                WARNING,
+            )
 
 
 def _parameter_problem(
