@@ -215,6 +215,7 @@ def test_a_user_pack_is_listed_and_chosen_for_a_new_draft_and_a_broken_one_is_no
     assert ids[-1] == "broken-pack"  # broken packs last
     office = rows(page)[row_of(page, "office-2023-batch1")]
     assert office.startswith("office-2023-batch1 国家重点研发计划")
+    assert "\noffice-2023-batch1 · 征求意见稿 · " in office  # its id first on the second line
     assert "18 个方向" in office
     assert "用户文件夹" in office
     assert page.guide_packs[row_of(page, "office-2023-batch1")].short_hash in office

@@ -92,6 +92,7 @@ def pack_summary(pack: InstalledPack) -> tuple[str, str]:
         )
         return f"{text}\n{problem}", f"{pack.folder}\n{problem}"
     facts = [
+        guide.id,  # copies of a pack often keep its title: the id tells them apart
         bilingual(*EDITION_NAMES[guide.edition]),
         _("issued {date}").format(date=guide.issued.isoformat())
         if guide.issued
