@@ -9,10 +9,11 @@ command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 # makensis compiles the Windows installer's script (tests/test_windows_packaging.py).
 command -v makensis >/dev/null 2>&1 || missing+=(nsis)
 # Qt on the offscreen platform (the window's tests).
+known_libs=$(ldconfig -p 2>/dev/null || true)  # once: `ldconfig -p | grep -q` dies of SIGPIPE
 for lib in libEGL.so.1 libGL.so.1 libdbus-1.so.3 libxkbcommon.so.0 libglib-2.0.so.0; do
-  ldconfig -p 2>/dev/null | grep -q "$lib" || { missing+=(libegl1 libgl1 libdbus-1-3 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6); break; }
+  grep -qF "$lib" <<<"$known_libs" || { missing+=(libegl1 libgl1 libdbus-1-3 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6); break; }
 done
-if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -q "Noto Serif CJK"; }; then
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list | grep -c "Noto Serif CJK" >/dev/null; }; then  # -c reads all: no SIGPIPE
   missing+=(fonts-noto-cjk)
 fi
 if ((${#missing[@]})); then
