@@ -15,7 +15,7 @@ from typing import Any
 from applywizard.adapters.app_settings import installed_packs
 from applywizard.adapters.guide_check import PackReport, PackUnreadable, check_pack
 from applywizard.adapters.guide_copy import PackCopyError, new_pack
-from applywizard.cli.output import emit_json
+from applywizard.cli.output import counted, emit_json
 from applywizard.cli.packs import PackChoiceError, Packs
 from applywizard.domain.guide.model import EDITION_NAMES, Edition
 from applywizard.domain.rules.engine import RuleBook
@@ -68,7 +68,8 @@ def _summary(report: PackReport, *, english: bool) -> str:
     name = report.pack_id or str(report.guide_file)
     if english:
         verdict = "passes" if errors == 0 else "has problems"
-        return f"guide pack {name} {verdict}: {errors} problems, {warnings} warnings"
+        problems = f"{counted(errors, 'problem')}, {counted(warnings, 'warning')}"
+        return f"guide pack {name} {verdict}: {problems}"
     verdict = "检查通过" if errors == 0 else "有问题"
     return f"指南包 {name} {verdict}：{errors} 个问题，{warnings} 个警告"
 

@@ -112,6 +112,11 @@ def print_coverage(
         stream.write(f"  {number} [{kind}] {excerpt}\n      {rules}\n")
 
 
+def counted(number: int, noun: str) -> str:
+    """“1 warning”, “2 warnings”: an English count with its noun."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def print_findings(
     name: str, findings: list[Finding], *, english: bool, stream: TextIO | None = None
 ) -> None:
@@ -120,7 +125,7 @@ def print_findings(
     errors = sum(1 for finding in findings if finding.is_error)
     warnings = len(findings) - errors
     if english:
-        stream.write(f"{name}: {errors} errors, {warnings} warnings\n")
+        stream.write(f"{name}: {counted(errors, 'error')}, {counted(warnings, 'warning')}\n")
     else:
         stream.write(f"{name}：{errors} 个错误，{warnings} 个警告\n")
     for finding in findings:

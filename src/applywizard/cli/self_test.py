@@ -26,6 +26,7 @@ from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
 from applywizard.adapters.guide_packs import catalogue
+from applywizard.cli.output import counted
 from applywizard.cli.steps import Report, SelfTestError, expect
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
@@ -98,7 +99,7 @@ def _check_examples(report: Report, book: RuleBook) -> list[Draft]:
                 f"{len(errors)} errors, first: {errors[0].message_en if errors else ''}",
             )
             good.append(draft)
-            return f"direction {draft.direction}, 0 errors, {len(findings)} warnings"
+            return f"direction {draft.direction}, 0 errors, {counted(len(findings), 'warning')}"
 
         report.step(f"check {path.name}", check)
     return good
