@@ -125,17 +125,7 @@ def stale_figures(path: Path, rule: dict[str, Any]) -> Iterator[StaleFigure]:
         written = figures_in_text(text)
         wrong_dates = written.dates - held.dates if held.dates else frozenset()
         wrong_numbers = written.numbers - held.numbers if held.numbers else frozenset()
-        if wrong_dates:
-            yield StaleFigure(
-                (*path, "message", language),
-                str(rule.get("id")),
-                _shown(wrong_dates),
-                _shown(held.dates),
-            )
-        elif wrong_numbers:
-            yield StaleFigure(
-                (*path, "message", language),
-                str(rule.get("id")),
-                _shown(wrong_numbers),
-                _shown(held.numbers),
-            )
+        wrong, right = (wrong_dates, held.dates) if wrong_dates else (wrong_numbers, held.numbers)
+        if wrong:
+            where = (*path, "message", language)
+            yield StaleFigure(where, str(rule.get("id")), _shown(wrong), _shown(right))
