@@ -29,7 +29,7 @@ from applywizard.adapters.guide_packs import bundled_packs_folder
 from applywizard.adapters.user_folders import user_folders
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui import app, guide_dialogs
+from applywizard.ui import app, assembly, guide_dialogs
 from applywizard.ui.app import install_translations
 from applywizard.ui.guide_dialogs import ClauseChangesDialog, ComparisonDialog, PackChooser
 from applywizard.ui.pages.start import StartPage
@@ -111,9 +111,8 @@ def bundled_book(wizard: ApplicationWizard) -> RuleBook:
 
 def show_under_bundled(wizard: ApplicationWizard, draft: Draft, *, dirty: bool) -> None:
     """Edit ``draft`` under the 2023 pack, its pages made for that pack (as Open does)."""
-    previous = wizard.hub.session.book
     wizard.hub.session.replace(draft, path=None, dirty=dirty, book=bundled_book(wizard))
-    guide_dialogs.reload_pages(wizard, previous)
+    assembly.show_draft(wizard)
 
 
 def start_page(wizard: ApplicationWizard) -> StartPage:

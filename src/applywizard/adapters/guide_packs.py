@@ -70,8 +70,16 @@ class InstalledPack:
 
     @property
     def short_hash(self) -> str:
-        """The first 12 hex digits of the content hash, as the window shows it."""
-        return self.content_hash[:12]
+        """The content hash as people are shown it."""
+        return short_hash(self.content_hash)
+
+
+SHORT_HASH_DIGITS = 12
+
+
+def short_hash(digest: str) -> str:
+    """The first 12 hex digits of a content hash, as people are shown it (— when there is none)."""
+    return digest[:SHORT_HASH_DIGITS] or "—"
 
 
 def _normalised(data: bytes) -> bytes:

@@ -21,6 +21,7 @@ from applywizard.adapters.documents.render import (
 )
 from applywizard.adapters.draft_files import DraftFileError, read_draft, save_draft
 from applywizard.adapters.guide_files import GuideFileError, shipped_guide
+from applywizard.adapters.guide_packs import short_hash
 from applywizard.cli.comparison_output import comparison_json, print_comparison
 from applywizard.cli.console import make_output_safe
 from applywizard.cli.guide_commands import add_guide_parser, cmd_guide
@@ -220,7 +221,7 @@ def _cmd_new(_: RuleBook, args: argparse.Namespace) -> int:
     except DraftFileError as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    sys.stderr.write(f"指南包 / guide pack: {book.guide.id} ({book.content_hash[:12]})\n")
+    sys.stderr.write(f"指南包 / guide pack: {book.guide.id} ({short_hash(book.content_hash)})\n")
     if direction.incomplete is not None:
         _error(
             f"方向 {direction.code} 在此指南包中不完整：{direction.incomplete.zh} / "

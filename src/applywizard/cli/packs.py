@@ -7,16 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from applywizard.adapters.app_settings import installed_packs
+from applywizard.adapters.draft_packs import place_draft
 from applywizard.adapters.guide_packs import (
     ORIGIN_NAMES,
     InstalledPack,
     PackCatalogue,
     load_pack,
+    short_hash,
 )
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.guide.model import EDITION_NAMES
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.domain.rules.pinning import ClauseChange, clause_changes
+from applywizard.domain.rules.pinning import ClauseChange
 
 
 class PackChoiceError(ValueError):
@@ -83,17 +85,16 @@ def pack_for_draft(draft: Draft, packs: Packs, fallback: RuleBook) -> DraftPack:
         return DraftPack(fallback, ())
     if draft.guide_id == fallback.guide.id and draft.guide_hash in {"", fallback.content_hash}:
         return DraftPack(fallback, ())
-    exact = packs.catalogue.find(draft.guide_id, draft.guide_hash or None)
-    pack = exact or packs.catalogue.find(draft.guide_id)
+    placement = place_draft(draft, packs.catalogue)
+    pack = placement.pack
     if pack is None or pack.book is None:
-        short = draft.guide_hash[:12] or "—"
+        short = short_hash(draft.guide_hash)
         raise PackChoiceError(
             f"草稿所用的指南包“{draft.guide_id}”（{short}）未安装；可用 --guide 对照其他指南检查 / "
             f"the draft's guide pack {draft.guide_id} ({short}) is not installed; "
             "use --guide to check it against another"
         )
-    changes = () if exact is not None else tuple(clause_changes(draft, pack.book.guide))
-    return DraftPack(pack.book, changes)
+    return DraftPack(pack.book, placement.changes)
 
 
 def pack_json(pack: InstalledPack) -> dict[str, Any]:

@@ -86,6 +86,7 @@ def switch_language(wizard: ApplicationWizard, code: str) -> ApplicationWizard:
     install_translations(app, code)
     wizard.settings.setValue("language", code)
     replacement = build_wizard(wizard.hub.session, wizard.settings)
+    replacement.library = wizard.library  # the packs found already: not read from disk again
     replacement.hub.replaced.emit()
     replacement.setGeometry(wizard.geometry())
     replacement.show()
@@ -131,6 +132,14 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
     wizard.language_chosen.connect(partial(switch_language, wizard))
     wizard.hub.replaced.emit()
     return True
+
+
+def show_draft(wizard: ApplicationWizard) -> None:
+    """Every page shows the session's draft, made anew if they were made for another pack."""
+    if wizard.hub.session.book is wizard.pages_book:
+        wizard.hub.replaced.emit()
+    else:
+        rebuild_draft_pages(wizard)
 
 
 def rebuild_draft_pages(wizard: ApplicationWizard) -> None:
@@ -185,9 +194,8 @@ def offer_recovery(wizard: ApplicationWizard) -> bool:
     opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
     if opening is None:
         return False  # no guide chosen: the recovery copy stays, offered again next time
-    previous = wizard.hub.session.book
     wizard.hub.session.replace(draft, path=newest.origin, dirty=True, book=opening.book)
     forget_recovery(newest)
-    guide_dialogs.reload_pages(wizard, previous)
+    show_draft(wizard)
     guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)
     return True

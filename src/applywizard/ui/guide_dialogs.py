@@ -34,21 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from applywizard.adapters.guide_packs import InstalledPack
+from applywizard.adapters.draft_packs import Fit, changes_under, place_draft
+from applywizard.adapters.guide_packs import InstalledPack, short_hash
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.comparison import Comparison, Presence, compare
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 from applywizard.domain.rules.pinning import Change, ClauseChange
 from applywizard.ui import assembly
-from applywizard.ui.guide_library import (
-    Fit,
-    GuideLibrary,
-    changes_under,
-    pack_summary,
-    place_draft,
-    short,
-)
+from applywizard.ui.guide_library import GuideLibrary, pack_summary
 from applywizard.ui.text import _, bilingual
 
 if TYPE_CHECKING:
@@ -212,9 +206,9 @@ class Opening:
 
 def guide_to_open(parent: QWidget, library: GuideLibrary, draft: Draft) -> Opening | None:
     """The pack to judge the draft by; None if the user cancelled (nothing is opened)."""
-    placement = library_place(library, draft)
-    if placement is not None:
-        return placement
+    own = own_pack_opening(library, draft)
+    if own is not None:
+        return own
     missing = QMessageBox(parent)
     missing.setObjectName("guides.missing")
     missing.setIcon(QMessageBox.Icon.Warning)
@@ -224,7 +218,7 @@ def guide_to_open(parent: QWidget, library: GuideLibrary, draft: Draft) -> Openi
             "This draft was made under the guide pack {id} ({hash}), which is not installed "
             "here. Choose another installed guide to open it under, or cancel: the file is "
             "not changed either way until you save."
-        ).format(id=draft.guide_id, hash=short(draft.guide_hash))
+        ).format(id=draft.guide_id, hash=short_hash(draft.guide_hash))
     )
     choose = missing.addButton(_("Choose another guide…"), QMessageBox.ButtonRole.AcceptRole)
     choose.setObjectName("guides.missing.choose")
@@ -246,14 +240,14 @@ def guide_to_open(parent: QWidget, library: GuideLibrary, draft: Draft) -> Openi
         "{new} ({new_hash}). These clauses of its direction apply differently:"
     ).format(
         old=draft.guide_id,
-        old_hash=short(draft.guide_hash),
+        old_hash=short_hash(draft.guide_hash),
         new=pack.pack_id,
         new_hash=pack.short_hash,
     )
     return Opening(pack.book, dirty=True, intro=intro, changes=changes_under(draft, pack))
 
 
-def library_place(library: GuideLibrary, draft: Draft) -> Opening | None:
+def own_pack_opening(library: GuideLibrary, draft: Draft) -> Opening | None:
     """The pack for a draft whose own pack (or a changed one with its id) is installed."""
     placement = place_draft(draft, library.catalogue)
     if placement.fit is Fit.UNPINNED:
@@ -268,18 +262,10 @@ def library_place(library: GuideLibrary, draft: Draft) -> Opening | None:
         "direction apply differently:"
     ).format(
         id=placement.pack.pack_id,
-        old_hash=short(draft.guide_hash),
+        old_hash=short_hash(draft.guide_hash),
         new_hash=placement.pack.short_hash,
     )
     return Opening(placement.pack.book, dirty=False, intro=intro, changes=placement.changes)
-
-
-def reload_pages(wizard: ApplicationWizard, previous: RuleBook) -> None:
-    """Every page shows the draft again; made anew when the guide changed (its lists differ)."""
-    if wizard.hub.session.book is previous:
-        wizard.hub.replaced.emit()
-    else:
-        assembly.rebuild_draft_pages(wizard)
 
 
 # -- another guide's findings -----------------------------------------------------------------
@@ -391,10 +377,9 @@ def check_against_another(wizard: ApplicationWizard) -> bool:
     run_dialog(dialog)
     if not dialog.switch_requested:
         return False
-    previous = session.book
     session.use_guide(other.book)
     code = comparison.mapping.other_code
     if code and code != session.draft.direction:
         session.set_value("direction", code)
-    reload_pages(wizard, previous)
+    assembly.show_draft(wizard)
     return True

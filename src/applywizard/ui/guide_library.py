@@ -8,8 +8,6 @@ the fallback when nothing else loads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from applywizard.adapters.app_settings import (
@@ -19,15 +17,11 @@ from applywizard.adapters.app_settings import (
     remove_guide_folder,
 )
 from applywizard.adapters.guide_files import shipped_guide
-from applywizard.adapters.guide_packs import ORIGIN_NAMES, InstalledPack, PackCatalogue
+from applywizard.adapters.guide_packs import ORIGIN_NAMES, InstalledPack, PackCatalogue, short_hash
 from applywizard.adapters.user_folders import UserFolders
-from applywizard.domain.draft.model import Draft
 from applywizard.domain.guide.model import EDITION_NAMES
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.domain.rules.pinning import ClauseChange, clause_changes
 from applywizard.ui.text import _, bilingual
-
-SHORT_HASH = 12
 
 
 class GuideLibrary:
@@ -64,20 +58,15 @@ class GuideLibrary:
         self.reload()
 
 
-def short(digest: str) -> str:
-    """A content hash as the window shows it."""
-    return digest[:SHORT_HASH] or "—"
-
-
 def book_label(book: RuleBook) -> str:
     """Which guide a draft uses, in one line: title, edition, short hash."""
     guide = book.guide
     edition = bilingual(*EDITION_NAMES[guide.edition])
     title = bilingual(guide.title, guide.title_en)
     if edition.casefold() in title.casefold():  # “…申报指南（征求意见稿）” says it already
-        return _("Guide: {title} · {hash}").format(title=title, hash=short(book.content_hash))
+        return _("Guide: {title} · {hash}").format(title=title, hash=short_hash(book.content_hash))
     return _("Guide: {title} · {edition} · {hash}").format(
-        title=title, edition=edition, hash=short(book.content_hash)
+        title=title, edition=edition, hash=short_hash(book.content_hash)
     )
 
 
@@ -88,7 +77,7 @@ def pack_summary(pack: InstalledPack) -> tuple[str, str]:
     if guide is None:
         problem = pack.problem or ""
         text = _("{id} — cannot be used ({origin}, {hash})").format(
-            id=pack.pack_id, origin=origin, hash=short(pack.content_hash)
+            id=pack.pack_id, origin=origin, hash=pack.short_hash
         )
         return f"{text}\n{problem}", f"{pack.folder}\n{problem}"
     facts = [
@@ -101,42 +90,6 @@ def pack_summary(pack: InstalledPack) -> tuple[str, str]:
     ]
     if guide.incomplete_directions:
         facts.append(_("{count} incomplete").format(count=len(guide.incomplete_directions)))
-    facts.extend([origin, short(pack.content_hash)])
+    facts.extend([origin, pack.short_hash])
     title = bilingual(guide.title, guide.title_en)
     return f"{title}\n{' · '.join(facts)}", f"{guide.id}\n{pack.folder}"
-
-
-class Fit(StrEnum):
-    """How a draft being opened stands to the installed packs."""
-
-    SAME = "same"  # its pack, unchanged
-    CHANGED = "changed"  # its pack's id, with other contents
-    MISSING = "missing"  # no pack with its id
-    UNPINNED = "unpinned"  # saved before drafts named their pack
-
-
-@dataclass(frozen=True)
-class Placement:
-    """The pack a draft opens under, and what changed in the clauses that apply to it."""
-
-    fit: Fit
-    pack: InstalledPack | None
-    changes: tuple[ClauseChange, ...] = ()
-
-
-def place_draft(draft: Draft, catalogue: PackCatalogue) -> Placement:
-    """Find the draft's pack among the installed ones (by id and content hash)."""
-    if not draft.guide_id:
-        return Placement(Fit.UNPINNED, catalogue.default())
-    exact = catalogue.find(draft.guide_id, draft.guide_hash)
-    if exact is not None:
-        return Placement(Fit.SAME, exact)
-    same_id = catalogue.find(draft.guide_id)
-    if same_id is not None and same_id.guide is not None:
-        return Placement(Fit.CHANGED, same_id, tuple(clause_changes(draft, same_id.guide)))
-    return Placement(Fit.MISSING, None)
-
-
-def changes_under(draft: Draft, pack: InstalledPack) -> tuple[ClauseChange, ...]:
-    """The clauses that apply differently when the draft is judged by ``pack``."""
-    return tuple(clause_changes(draft, pack.guide)) if pack.guide is not None else ()

@@ -39,6 +39,7 @@ from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
 
 if TYPE_CHECKING:
+    from applywizard.domain.rules.engine import RuleBook
     from applywizard.ui.guide_library import GuideLibrary
 
 AUTOSAVE_MS = 30_000
@@ -58,6 +59,8 @@ class ApplicationWizard(QWizard):
         self.about: QDialog | None = None
         self.library: GuideLibrary | None = None
         """The installed guide packs (read with the guide, or when first asked for)."""
+        self.pages_book: RuleBook | None = None
+        """The guide pack the draft's pages were made for (their lists come from it)."""
         self.settings = settings
         self.retired = False
         """Replaced by a window in another language: closing asks nothing, keeps recovery."""
@@ -97,6 +100,8 @@ class ApplicationWizard(QWizard):
         for page in pages:
             self.setPage(ORDER.index(page.page_id), page)
             self.pages[page.page_id] = page
+        if self.hub.ready:
+            self.pages_book = self.hub.session.book
         self.page_list.clear()
         # While the guide loads, every page is named (greyed), so the window looks as it will.
         shown = ORDER if not self.hub.ready else [p for p in ORDER if p in self.pages]
@@ -221,7 +226,7 @@ class ApplicationWizard(QWizard):
 
     def check_against_another(self) -> bool:
         """“对照其他指南检查”: another pack's findings beside these (Ctrl+Shift+G)."""
-        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not needed for the first paint
+        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not for the first paint
 
         return guide_dialogs.check_against_another(self)
 
@@ -282,7 +287,7 @@ class ApplicationWizard(QWizard):
         the user chooses no other.
         """
         from applywizard.adapters.draft_files import read_draft  # noqa: PLC0415 - pydantic
-        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not needed for the first paint
+        from applywizard.ui import assembly, guide_dialogs  # noqa: PLC0415 - not for the first paint
 
         try:
             draft = read_draft(path)
@@ -292,10 +297,9 @@ class ApplicationWizard(QWizard):
         opening = guide_dialogs.guide_to_open(self, self.packs(), draft)
         if opening is None:
             return False
-        previous = self.hub.session.book
         self.hub.session.replace(draft, path=path, dirty=opening.dirty, book=opening.book)
         self.remember_recent(path)
-        guide_dialogs.reload_pages(self, previous)
+        assembly.show_draft(self)
         guide_dialogs.show_changes(self, opening.intro, draft, opening.changes)
         return True
 

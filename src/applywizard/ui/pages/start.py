@@ -181,9 +181,8 @@ class StartPage(PageFrame):
         wizard = self._wizard()
         if not wizard.settle_unsaved():
             return
-        previous = self.hub.session.book
         self.hub.session.start_new(self.chosen_book())
-        self._reload(previous)
+        self._show_draft()
         wizard.next()
 
     def open_draft(self) -> None:
@@ -210,21 +209,20 @@ class StartPage(PageFrame):
 
     def start_from(self, path: Path) -> bool:
         """Start from the draft in ``path`` (the dialog's second half)."""
-        previous = self.hub.session.book
         try:
             self.hub.session.start_from_file(path, self.chosen_book())
         except DraftFileError as error:
             QtWidgets.QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
             return False
-        self._reload(previous)
+        self._show_draft()
         self._wizard().next()
         return True
 
-    def _reload(self, previous: RuleBook) -> None:
+    def _show_draft(self) -> None:
         """Every page shows the new draft (made anew if its guide differs)."""
-        from applywizard.ui.guide_dialogs import reload_pages  # noqa: PLC0415 - heavy
+        from applywizard.ui.assembly import show_draft  # noqa: PLC0415 - it imports this page
 
-        reload_pages(self._wizard(), previous)
+        show_draft(self._wizard())
 
     def _language_chosen(self, index: int) -> None:
         """Switch the interface language now; the choice is remembered for the next start."""
