@@ -12,7 +12,18 @@ from applywizard.domain.guide.model import ClauseKind, DurationRule, Guide, Qual
 from applywizard.domain.rules.coverage import coverage
 from applywizard.domain.rules.engine import RuleBook
 
-GUIDE_TEXT = Path(__file__).resolve().parents[2] / "shared" / "guide" / "2023-batch1-guide.txt"
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE_TEXT = ROOT / "resources" / "guides" / "most-igsti-2023-batch1" / "source.txt"
+"""The guide's words as the pack carries them (any clone has them)."""
+SHARED_TEXT = ROOT.parent / "shared" / "guide" / "2023-batch1-guide.txt"
+"""The guide as the team received it, beside the repository where it is laid out that way."""
+
+
+def test_the_pack_carries_the_guide_text_unchanged() -> None:
+    if not SHARED_TEXT.is_file():
+        pytest.skip("shared/guide is not beside this clone")
+    assert GUIDE_TEXT.read_bytes() == SHARED_TEXT.read_bytes()
+
 
 EXPECTED_CODES = [f"1.{n}" for n in range(1, 10)] + [f"2.{n}" for n in range(9)]
 
