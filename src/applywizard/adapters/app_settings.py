@@ -1,4 +1,4 @@
-"""The settings the command line and the window share: the folders of guide packs.
+"""The settings the command line and the window share: guide folders, the attachment limit.
 
 A research office keeps its guide packs in a folder everyone can read (a
 shared drive); each user names it once, in the window (Start page, “指南文件夹”)
@@ -7,6 +7,11 @@ or with ``applywizard guides --add-folder DIR``. The list is a small JSON file
 is reported and treated as naming no folder, never as an error that stops the
 program. ``APPLYWIZARD_GUIDE_FOLDERS`` (folders joined by ``os.pathsep``)
 adds folders for one run, without changing the settings.
+
+The largest attachment the national system accepts is a setting too
+(``attachment_limit_mb``): no source states it, so it defaults to 20 MB and
+an office sets what its system says (``applywizard settings
+--attachment-limit-mb N``); ``APPLYWIZARD_ATTACHMENT_LIMIT_MB`` sets it for one run.
 """
 
 from __future__ import annotations
@@ -22,6 +27,11 @@ from applywizard.adapters.user_folders import UserFolders, user_folders
 
 ENVIRONMENT_FOLDERS = "APPLYWIZARD_GUIDE_FOLDERS"
 MAX_FOLDERS = 20
+
+ENVIRONMENT_ATTACHMENT_LIMIT = "APPLYWIZARD_ATTACHMENT_LIMIT_MB"
+DEFAULT_ATTACHMENT_LIMIT_MB = 20
+"""The national system's attachment limit assumed when none is set: no source states one."""
+MAX_ATTACHMENT_LIMIT_MB = 1024
 
 
 class SettingsError(ValueError):
@@ -60,13 +70,17 @@ def read_guide_folders(folders: UserFolders | None = None) -> GuideFolders:
 
 
 def _write(settings: Path, guide_folders: list[str]) -> None:
+    _write_key(settings, "guide_folders", guide_folders)
+
+
+def _write_key(settings: Path, key: str, value: object) -> None:
     try:
         data = json.loads(settings.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             data = {}
     except (OSError, ValueError):
         data = {}
-    data["guide_folders"] = guide_folders
+    data[key] = value
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
         settings.parent.mkdir(parents=True, exist_ok=True)
@@ -113,3 +127,44 @@ def installed_packs(folders: UserFolders | None = None) -> tuple[PackCatalogue, 
     folders = folders or user_folders()
     shared = read_guide_folders(folders)
     return catalogue(user_folder=folders.guides, shared_folders=shared.folders), shared
+
+
+def _limit_mb(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            return None
+        value = int(value)
+    if isinstance(value, int) and 1 <= value <= MAX_ATTACHMENT_LIMIT_MB:
+        return value
+    return None
+
+
+def attachment_limit_mb(folders: UserFolders | None = None) -> int:
+    """The attachment size limit in MB: the environment's, the settings', else 20."""
+    from_environment = _limit_mb(os.environ.get(ENVIRONMENT_ATTACHMENT_LIMIT, ""))
+    if from_environment is not None:
+        return from_environment
+    settings = (folders or user_folders()).settings
+    try:
+        data = json.loads(settings.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return DEFAULT_ATTACHMENT_LIMIT_MB
+    stored = _limit_mb(data.get("attachment_limit_mb")) if isinstance(data, dict) else None
+    return stored if stored is not None else DEFAULT_ATTACHMENT_LIMIT_MB
+
+
+def read_attachment_limit(folders: UserFolders | None = None) -> int:
+    """The attachment size limit in bytes (see ``attachment_limit_mb``)."""
+    return attachment_limit_mb(folders) * 1024 * 1024
+
+
+def set_attachment_limit(megabytes: int, folders: UserFolders | None = None) -> None:
+    """Store the attachment size limit (1 to 1024 MB); SettingsError if out of range."""
+    if _limit_mb(megabytes) is None:
+        raise SettingsError(
+            f"the attachment limit must be a whole number of MB from 1 to {MAX_ATTACHMENT_LIMIT_MB}"
+        )
+    _write_key((folders or user_folders()).settings, "attachment_limit_mb", megabytes)

@@ -40,6 +40,7 @@ from applywizard.cli.packs import (
     pack_json,
     pack_line,
 )
+from applywizard.cli.preflight_commands import add_settings_parser, cmd_settings, prechecked
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.comparison import compare, under_other
 from applywizard.domain.rules.coverage import coverage, eligibility_coverage
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--guide", metavar="PACK", help=pack_help)
 
     commands.add_parser("schema", help="the JSON Schema of a draft / 草稿格式")
+    add_settings_parser(commands)
     add_guide_parser(commands)
 
     new = commands.add_parser("new", help="an empty draft for a direction / 新建草稿")
@@ -272,6 +274,7 @@ def _cmd_render(book: RuleBook, args: argparse.Namespace) -> int:
     if isinstance(read, str):
         return EXIT_BAD_INPUT
     draft, book, _changes = read
+    draft = prechecked(draft, args.draft)
 
     def progress(step: int, total: int, name: str) -> None:
         done = "写入" if step == total else "生成"
@@ -311,6 +314,7 @@ def _cmd_check(book: RuleBook, args: argparse.Namespace) -> int:
             worst = EXIT_BAD_INPUT
             continue
         draft, own, changes = read
+        draft = prechecked(draft, path)
         findings = own.evaluate(draft)
         if any(finding.is_error for finding in findings) and worst == EXIT_OK:
             worst = EXIT_ERRORS
@@ -355,6 +359,7 @@ COMMANDS = {
     "check": _cmd_check,
     "render": _cmd_render,
     "guide": cmd_guide,
+    "settings": cmd_settings,
 }
 
 

@@ -25,6 +25,7 @@ from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Attachment
 from applywizard.domain.guide.model import AttachmentKind, Declaration, Severity
 from applywizard.domain.rules.engine import BoundRule, RuleBook
+from applywizard.workflow.preflight import ATTACHED_SOURCES
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 """The largest file ApplyWizard attaches (50 MB)."""
@@ -156,6 +157,7 @@ def with_new_file(
     """The same attachment (its facts kept) with another file in place of its old one."""
     check_type(path.name, kind)
     facts = read_file_facts(path, max_bytes=max_bytes)
+    ATTACHED_SOURCES.remember(facts.sha256, path)
     return _validated(
         {
             **attachment.model_dump(),
@@ -163,6 +165,7 @@ def with_new_file(
             "file_name": facts.file_name,
             "sha256": facts.sha256,
             "size_bytes": facts.size_bytes,
+            "preflight": None,  # checked afresh: see workflow.preflight
         }
     )
 

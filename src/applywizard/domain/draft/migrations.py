@@ -31,7 +31,18 @@ def _declarations_tri_state(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state}
+def _attachment_preflight(data: JsonObject) -> JsonObject:
+    """Version 3: an attachment may carry what the pre-flight found in its file.
+
+    Older drafts have no such facts (their files were never checked); the
+    field is optional and they need nothing. The version changes so that an
+    older ApplyWizard says "saved by a newer version" instead of refusing the
+    new key as unknown.
+    """
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state, 2: _attachment_preflight}
 
 
 class MigrationGapError(ValueError):

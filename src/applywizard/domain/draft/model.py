@@ -18,9 +18,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -293,6 +294,9 @@ class Attachment(DraftModel):
     signed_by_all_parties: bool | None = None
     contains_ip_clauses: bool | None = None
     note: ShortText = ""
+    preflight: PreflightFacts | None = Field(
+        default=None, description="What the pre-flight found in the file (None: not checked)"
+    )
 
 
 class JointLab(DraftModel):
@@ -353,7 +357,7 @@ class PinnedClause(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     guide_id: ShortText = ""
     guide_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = Field(
         default="", description="SHA-256 of the guide pack the draft was last saved under"

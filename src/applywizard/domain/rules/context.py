@@ -28,6 +28,8 @@ class Problem:
     section: tuple[str, str] | None = None
     missing: bool = False
     """True when the value is merely not given yet (the data's wording is for breaches)."""
+    clause: int | None = None
+    """The direction's clause a general rule's finding cites (the one asking for a document)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,12 +60,13 @@ def _bind_params(spec: RuleSpec, guide: Guide) -> tuple[CheckKind[Any], BaseMode
 def _citation(direction: Direction | None, clause: int | None) -> tuple[str, str]:
     if direction is None or clause is None:
         return "通用规则", "general rule"
+    return _clause_citation(direction.code, clause)
+
+
+def _clause_citation(code: str, clause: int) -> tuple[str, str]:
     if clause == 0:
-        return f"指南 {direction.code} 其他要求", f"guide {direction.code}, other requirements"
-    return (
-        f"指南 {direction.code} 其他要求（{clause}）",
-        f"guide {direction.code}, other requirements ({clause})",
-    )
+        return f"指南 {code} 其他要求", f"guide {code}, other requirements"
+    return f"指南 {code} 其他要求（{clause}）", f"guide {code}, other requirements ({clause})"
 
 
 def _notice_citation(notice: Notice, clause: int) -> tuple[str, str]:
@@ -178,8 +179,12 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
         zh = rule.spec.message.zh.format_map(values)
         en = rule.spec.message.en.format_map(values)
     citation_zh, citation_en = rule.citation
+    clause = rule.clause
     if rule.notice is not None:
         pass
+    elif clause is None and problem.clause is not None and rule.direction is not None:
+        clause = problem.clause
+        citation_zh, citation_en = _clause_citation(rule.direction, clause)
     elif rule.clause is None and problem.section is not None and rule.direction is not None:
         citation_zh = f"指南 {rule.direction} {problem.section[0]}"
         citation_en = f"guide {rule.direction}, {problem.section[1]}"
@@ -188,7 +193,7 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
     return Finding(
         rule=rule.spec.id,
         direction=rule.direction,
-        clause=rule.clause,
+        clause=clause,
         severity=rule.severity,
         field=problem.field,
         message=zh,

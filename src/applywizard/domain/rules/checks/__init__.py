@@ -6,6 +6,7 @@ from applywizard.domain.rules.checks import (
     identifiers,
     money,
     parties,
+    preflight,
     project,
     values,
 )
@@ -19,6 +20,7 @@ __all__ = [
     "identifiers",
     "money",
     "parties",
+    "preflight",
     "project",
     "values",
 ]

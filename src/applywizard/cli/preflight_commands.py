@@ -1,0 +1,61 @@
+"""The command line's side of the attachment pre-flight.
+
+``check`` and ``render`` pre-flight every attachment whose file lies beside
+the draft (same folder, same bare name) before judging it; the draft file
+itself is not changed. ``settings`` shows and sets the attachment size limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from applywizard.adapters.app_settings import (
+    DEFAULT_ATTACHMENT_LIMIT_MB,
+    SettingsError,
+    attachment_limit_mb,
+    set_attachment_limit,
+)
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.rules.engine import RuleBook
+from applywizard.workflow.preflight import recheck, with_facts
+
+
+def prechecked(draft: Draft, draft_path: Path) -> Draft:
+    """The draft with fresh pre-flight facts for the attachments found beside it."""
+    checked = recheck(draft, draft_path.parent)
+    for item in checked:
+        if item.problem:
+            sys.stderr.write(f"applywizard: {draft_path}: 附件预检 / pre-flight: {item.problem}\n")
+    return with_facts(draft, checked) if checked else draft
+
+
+def add_settings_parser(commands: Any) -> None:
+    """The ``settings`` command."""
+    settings = commands.add_parser("settings", help="show or change the settings / 设置")
+    settings.add_argument(
+        "--attachment-limit-mb",
+        metavar="MB",
+        type=int,
+        help="the national system's attachment size limit; no source states it, default "
+        f"{DEFAULT_ATTACHMENT_LIMIT_MB} / 申报系统附件大小上限（未找到官方来源，默认 "
+        f"{DEFAULT_ATTACHMENT_LIMIT_MB} MB）",
+    )
+
+
+def cmd_settings(_: RuleBook, args: argparse.Namespace) -> int:
+    """Show the settings, after changing the one given."""
+    if args.attachment_limit_mb is not None:
+        try:
+            set_attachment_limit(args.attachment_limit_mb)
+        except SettingsError as error:
+            sys.stderr.write(f"applywizard: {error}\n")
+            return 2
+    limit = attachment_limit_mb()
+    if args.en:
+        print(f"attachment size limit: {limit} MB (default {DEFAULT_ATTACHMENT_LIMIT_MB} MB)")
+    else:
+        print(f"附件大小上限：{limit} MB（默认 {DEFAULT_ATTACHMENT_LIMIT_MB} MB）")
+    return 0
