@@ -28,11 +28,12 @@ def _core(out: Path | None = None) -> tuple[int, str]:
 def test_the_checks_without_qt_pass_and_reopen_every_file(tmp_path: Path) -> None:
     code, text = _core(tmp_path)
     assert code == 0, text
-    for step in ("guide", "check 2.8.json", "render 1.1", "reopen form", "reopen tables"):
+    steps = ("guide", "check 2.8.json", "render 1.1", "reopen form", "reopen tables")
+    for step in (*steps, "attachment pre-flight"):
         assert f"ok    {step}" in text
     assert "budget total" in text
     assert len(list(tmp_path.iterdir())) == 3
-    assert text.rstrip().endswith("self-test passed: 26 passed, 0 failed")
+    assert text.rstrip().endswith("self-test passed: 27 passed, 0 failed")
 
 
 @pytest.fixture

@@ -48,6 +48,7 @@ from applywizard.ui.text import _
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import PageId
 from applywizard.workflow.session import DraftSession
+from tests.preflight_files import sound_file
 from tests.typing_helpers import type_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -263,7 +264,7 @@ def fill_attachments(
     folder.mkdir()
     for index, attachment in enumerate(source.draft.attachments):
         path = folder / attachment.file_name
-        path.write_bytes(f"{attachment.kind} {attachment.file_name}\n".encode() * 40)
+        path.write_bytes(sound_file(attachment.file_name))  # passes the pre-flight
         monkeypatch.setattr(page, "choose_files", lambda kind, many=True, path=path: [path])
         choose(kind_box, attachment.kind)
         click(child(page, QPushButton, "attachments.attach"))

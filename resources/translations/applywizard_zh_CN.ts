@@ -44,6 +44,18 @@
         <translation>无法载入指南数据，请重新安装 ApplyWizard。</translation>
     </message>
     <message>
+        <source>Checking {names}…</source>
+        <translation>正在检查 {names}…</translation>
+    </message>
+    <message>
+        <source>Could not check “{name}”: {problem}</source>
+        <translation>无法检查“{name}”：{problem}</translation>
+    </message>
+    <message>
+        <source>Checked “{name}”: {found}</source>
+        <translation>已检查“{name}”：{found}</translation>
+    </message>
+    <message>
         <source>(not given)</source>
         <translation>（未填写）</translation>
     </message>
@@ -576,6 +588,10 @@
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
+        <source>Checking the attachments…</source>
+        <translation>正在检查附件…</translation>
+    </message>
+    <message>
         <source>No errors: the documents can be generated.</source>
         <translation>没有错误，可以生成申报材料。</translation>
     </message>
@@ -586,6 +602,10 @@
     <message>
         <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
         <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
+    </message>
+    <message>
+        <source>Attachment not checked: {problem}</source>
+        <translation>附件未能检查：{problem}</translation>
     </message>
     <message>
         <source>Text cut to fit a cell (full text in the form): {cell}</source>

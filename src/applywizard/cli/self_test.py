@@ -121,6 +121,37 @@ def _render_and_reopen(report: Report, book: RuleBook, draft: Draft, folder: Pat
     report.step("reopen form", lambda: _check_form(written["form"], book, draft, ctx))
     report.step("reopen checklist", lambda: _check_checklist(written["checklist"], draft, ctx))
     report.step("reopen tables", lambda: _check_tables(written["tables"], draft, ctx))
+    report.step("attachment pre-flight", _preflight)
+
+
+def _preflight() -> str:
+    """A PDF made here is inspected in the pre-flight's child process, and a locked one too."""
+    with tempfile.TemporaryDirectory(prefix="applywizard-preflight-") as name:
+        return _preflight_in(Path(name))
+
+
+def _preflight_in(folder: Path) -> str:
+    import io  # noqa: PLC0415 - only here
+
+    from pypdf import PdfWriter  # noqa: PLC0415 - only here
+
+    from applywizard.adapters.attachment_preflight.preflight import inspect_file  # noqa: PLC0415
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    plain = io.BytesIO()
+    writer.write(plain)
+    writer.encrypt("self-test", algorithm="RC4-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    (folder / "plain.pdf").write_bytes(plain.getvalue())
+    (folder / "locked.pdf").write_bytes(locked.getvalue())
+    limit = 20 * 1024 * 1024
+    facts = inspect_file(folder / "plain.pdf", size_limit_bytes=limit)
+    expect(facts.failure is None and facts.pages == 1, f"plain.pdf: {facts}")
+    facts = inspect_file(folder / "locked.pdf", size_limit_bytes=limit)
+    expect(facts.encrypted and facts.failure is not None, f"locked.pdf: {facts}")
+    return "a PDF read in a child process (1 page); a locked one found encrypted"
 
 
 def _check_form(path: Path, book: RuleBook, draft: Draft, ctx: dict[str, Any]) -> str:

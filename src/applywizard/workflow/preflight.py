@@ -24,6 +24,7 @@ from applywizard.adapters.attachment_preflight.sandbox import ChildStartError
 from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Attachment, Draft
 from applywizard.domain.draft.preflight import Failure, FileType, PreflightFacts
+from applywizard.workflow.session import DraftSession
 
 log = logging.getLogger(__name__)
 
@@ -146,3 +147,27 @@ def summary(facts: PreflightFacts) -> tuple[str, str]:
         zh.append("字体均已嵌入")
         en.append("all fonts embedded")
     return "，".join(zh), ", ".join(en)
+
+
+def recheck_session(session: DraftSession, *, inspect: Inspect = default_inspect) -> list[str]:
+    """Before generating: pre-flight the session's attachments again, where found.
+
+    New facts go into the draft as edits (so findings follow); returns why a
+    file could not be checked, one line each.
+    """
+    folder = session.path.parent if session.path is not None else None
+    checked = recheck(session.draft, folder, inspect=inspect)
+    for item in checked:
+        if item.facts is not None:
+            session.set_value(f"attachments.{item.index}.preflight", item.facts)
+    return [item.problem for item in checked if item.problem]
+
+
+def store_facts(session: DraftSession, facts: PreflightFacts) -> int:
+    """Put the facts into every attachment of the file they were taken from; how many."""
+    stored = 0
+    for index, attachment in enumerate(session.draft.attachments):
+        if attachment.sha256 == facts.sha256 and attachment.preflight != facts:
+            session.set_value(f"attachments.{index}.preflight", facts)
+            stored += 1
+    return stored

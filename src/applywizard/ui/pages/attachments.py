@@ -35,6 +35,7 @@ from applywizard.domain.draft.model import Attachment
 from applywizard.domain.draft.paths import LABELS, label, pattern_of
 from applywizard.domain.guide.model import AttachmentKind, Severity
 from applywizard.domain.rules.finding import Finding
+from applywizard.ui.attachment_preflight import AttachmentPreflight
 from applywizard.ui.binding import FieldBinder, field_label
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _, bilingual, joined
@@ -253,6 +254,8 @@ class AttachmentsPage(WizardPage):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         left.addWidget(self.message)
+        self.preflight = AttachmentPreflight(self.hub, self)
+        left.addWidget(self.preflight.status)
         columns.addLayout(left, 3)
 
         self.detail_box = QGroupBox(_("Selected attachment"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import PageId
+from applywizard.workflow.preflight import recheck_session
 
 if TYPE_CHECKING:
     from applywizard.adapters.documents.render import Rendered
@@ -118,6 +119,10 @@ class GeneratePage(WizardPage):
         if not self.folder.text().strip():
             QMessageBox.warning(self, "ApplyWizard", _("Choose an output folder first."))
             return None
+        self.progress.setFormat(_("Checking the attachments…"))
+        QApplication.processEvents()
+        unchecked = recheck_session(self.hub.session)
+        self.hub.edited.emit()
         try:
             rendered = render_all(
                 self.hub.session.book,
@@ -144,6 +149,8 @@ class GeneratePage(WizardPage):
             )
             return None
         self.files.clear()
+        for problem in unchecked:
+            self.files.addItem(_("Attachment not checked: {problem}").format(problem=problem))
         for path in rendered.files:
             self.files.addItem(str(path))
         for cell in rendered.cut_cells:
