@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from applywizard.ui.pages.start import StartPage
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import PageId
 from applywizard.workflow.session import DraftSession, find_recoveries
+from tests import preflight_files as made
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -281,3 +283,26 @@ def test_review_shows_the_chosen_finding_in_full(make_wizard: Any) -> None:
     tree.setCurrentItem(child)
     detail = wizard.pages[PageId.REVIEW].detail.text()
     assert "同中方项目申报单位有长期稳定合作基础" in detail and "1.1" in detail
+
+
+def test_generate_checks_the_attachments_beside_the_draft_first(
+    make_wizard: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    wizard = make_wizard("1.1", path=tmp_path / "application.json")
+    session = wizard.hub.session
+    name = session.draft.attachments[0].file_name
+    locked = made.write(tmp_path, name, made.encrypted_pdf())
+    session.set_value("attachments.0.sha256", hashlib.sha256(locked.read_bytes()).hexdigest())
+    wizard.go_to(PageId.GENERATE)
+    page = wizard.pages[PageId.GENERATE]
+    assert isinstance(page, GeneratePage)
+    page.folder.setText(str(tmp_path / "out"))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    assert page.generate() is None and warned
+    assert not (tmp_path / "out").exists()
+    facts = session.draft.attachments[0].preflight
+    assert facts is not None and facts.encrypted
+    [finding] = [f for f in session.findings if f.rule == "general.attachment-encrypted"]
+    assert (finding.field, finding.clause) == ("attachments.0.file_name", 6)
+    assert all(item.preflight is None for item in session.draft.attachments[1:])  # not there
