@@ -99,3 +99,24 @@ def test_a_sound_pdf_gets_facts_and_no_finding(
     assert not [f for f in session.findings if f.rule.startswith("general.attachment-")]
     status = child(page, QLabel, "attachments#preflight")
     qtbot.waitUntil(lambda: "2 页" in status.text())
+
+
+def test_selecting_an_attachment_shows_what_its_pre_flight_found(
+    page: AttachmentsPage, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = made.write(tmp_path, "scan.pdf", made.scanned_pdf(pages=3))
+    kind_box = child(page, QComboBox, "attachments.new_kind")
+    kind_box.setCurrentIndex(kind_box.findData("other"))
+    assert page.attach_files([path]) == 1
+    session = page.hub.session
+    qtbot.waitUntil(lambda: session.draft.attachments[-1].preflight is not None, timeout=10_000)
+    [finding] = [f for f in session.findings if f.rule.startswith("general.attachment-")]
+    assert (finding.rule, finding.severity.value) == ("general.attachment-scanned", "warning")
+    listed = child(page, QListWidget, "attachments")
+    status = child(page, QLabel, "attachments#preflight")
+    listed.setCurrentRow(0)  # an example's attachment: never checked here
+    assert not status.isVisibleTo(page)
+    listed.setCurrentRow(listed.count() - 1)
+    assert status.isVisibleTo(page)
+    assert "“scan.pdf”" in status.text() and "3 页，0 页有文字层" in status.text()
+    assert listed.item(listed.count() - 1).text().startswith("⚠")

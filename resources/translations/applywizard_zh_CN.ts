@@ -44,16 +44,16 @@
         <translation>无法载入指南数据，请重新安装 ApplyWizard。</translation>
     </message>
     <message>
+        <source>Checked “{name}”: {found}</source>
+        <translation>已检查“{name}”：{found}</translation>
+    </message>
+    <message>
         <source>Checking {names}…</source>
         <translation>正在检查 {names}…</translation>
     </message>
     <message>
         <source>Could not check “{name}”: {problem}</source>
         <translation>无法检查“{name}”：{problem}</translation>
-    </message>
-    <message>
-        <source>Checked “{name}”: {found}</source>
-        <translation>已检查“{name}”：{found}</translation>
     </message>
     <message>
         <source>(not given)</source>

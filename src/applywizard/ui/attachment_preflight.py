@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.text import _, bilingual
@@ -45,9 +45,10 @@ class _Job(QRunnable):
 class AttachmentPreflight(QObject):
     """Starts the pre-flight of each newly attached file and shows how it went."""
 
-    def __init__(self, hub: DraftHub, parent: QWidget) -> None:
+    def __init__(self, hub: DraftHub, parent: QWidget, listed: QListWidget) -> None:
         super().__init__(parent)
         self.hub = hub
+        self.listed = listed
         self.status = QLabel()
         self.status.setObjectName("attachments#preflight")
         self.status.setWordWrap(True)
@@ -57,6 +58,7 @@ class AttachmentPreflight(QObject):
         self._asked: set[str] = set()
         self._signals: dict[str, _Signals] = {}
         hub.edited.connect(self.check_new)
+        listed.currentRowChanged.connect(self._show_selected)
 
     def check_new(self) -> None:
         """Start the pre-flight of every file attached in this session and not yet checked."""
@@ -80,6 +82,22 @@ class AttachmentPreflight(QObject):
             names = "、".join(f"“{name}”" for name in self.running.values())
             self.status.setText(_("Checking {names}…").format(names=names))
             self.status.setVisible(True)
+
+    def _show_selected(self, row: int) -> None:
+        """What the pre-flight found in the selected attachment (pages, text layer, fonts)."""
+        attachments = self.hub.session.draft.attachments
+        if self.running or not 0 <= row < len(attachments):
+            return
+        attachment = attachments[row]
+        facts = attachment.preflight
+        if facts is None:
+            self.status.setVisible(False)
+            return
+        found = bilingual(*summary(facts))
+        self.status.setText(
+            _("Checked “{name}”: {found}").format(name=attachment.file_name, found=found)
+        )
+        self.status.setVisible(True)
 
     def _done(self, sha256: str, checked: Checked) -> None:
         name = self.running.pop(sha256, "")

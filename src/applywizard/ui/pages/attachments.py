@@ -254,7 +254,7 @@ class AttachmentsPage(WizardPage):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         left.addWidget(self.message)
-        self.preflight = AttachmentPreflight(self.hub, self)
+        self.preflight = AttachmentPreflight(self.hub, self, self.list)
         left.addWidget(self.preflight.status)
         columns.addLayout(left, 3)
 
