@@ -49,14 +49,16 @@ def flate_stream(data: bytes, extra: bytes = b"") -> bytes:
     return stream(packed, b"/Filter /FlateDecode " + extra)
 
 
-def text_pdf(pages: int = 1, *, embedded: bool = True, padding: int = 0) -> bytes:
-    """Pages of text in one font (embedded or not); ``padding`` bytes of image data per page."""
+def text_pdf(
+    pages: int = 1, *, embedded: bool = True, padding: int = 0, font: bytes | None = None
+) -> bytes:
+    """Pages of text in one font (embedded or not; named ``font``), ``padding`` image bytes each."""
     font_descriptor = (
         b"<< /Type /FontDescriptor /FontName /ABCDEF+NotoSerif /Flags 32 /FontFile2 5 0 R >>"
         if embedded
         else b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 >>"
     )
-    base = b"/ABCDEF+NotoSerif" if embedded else b"/Helvetica"
+    base = font or (b"/ABCDEF+NotoSerif" if embedded else b"/Helvetica")
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, filled in below

@@ -125,3 +125,10 @@ def test_other_types_are_checked_for_size_only(tmp_path: Path) -> None:
     assert facts.file_type is FileType.OTHER
     assert facts.failure is None
     assert facts.over_size
+
+
+def test_a_font_named_with_control_characters_is_listed_safely(tmp_path: Path) -> None:
+    data = made.text_pdf(embedded=False, font=b"/Evil#0A#07Font")
+    facts, _ = _inspect(tmp_path, "evil.pdf", data)
+    assert facts.failure is None
+    assert facts.fonts_not_embedded == ["Evil Font"]

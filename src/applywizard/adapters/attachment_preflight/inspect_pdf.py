@@ -86,8 +86,13 @@ def inspect_pdf(path: str) -> dict[str, Any]:
         return damaged(_words(error))
 
 
+def printable(text: str, limit: int) -> str:
+    """Text from inside a file made safe to keep: one line, printable characters, bounded."""
+    return "".join(char for char in " ".join(text.split()) if char.isprintable())[:limit]
+
+
 def _words(error: BaseException) -> str:
-    text = " ".join(str(error).split())[:200]
+    text = printable(str(error), 200)
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
@@ -148,8 +153,8 @@ def _look(
 
 
 def _font_name(font: Any) -> str:
-    name = str(font.get("/BaseFont", "") or font.get("/Name", "") or "(unnamed)")
-    return name.lstrip("/")[:100]
+    name = printable(str(font.get("/BaseFont", "") or font.get("/Name", "")).lstrip("/"), 100)
+    return name or "(unnamed)"
 
 
 def _embedded(font: Any) -> bool:
