@@ -13,9 +13,22 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from applywizard.adapters.app_settings import (
+    DEFAULT_ATTACHMENT_LIMIT_MB,
+    attachment_limit_mb,
+    set_attachment_limit,
+)
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui.app import install_translations
@@ -120,3 +133,27 @@ def test_selecting_an_attachment_shows_what_its_pre_flight_found(
     assert status.isVisibleTo(page)
     assert "“scan.pdf”" in status.text() and "3 页，0 页有文字层" in status.text()
     assert listed.item(listed.count() - 1).text().startswith("⚠")
+
+
+def test_the_size_limit_is_set_on_the_page_and_judges_checked_files_at_once(
+    page: AttachmentsPage, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = made.write(tmp_path, "big.pdf", made.text_pdf(pages=20, padding=110_000))
+    kind_box = child(page, QComboBox, "attachments.new_kind")
+    kind_box.setCurrentIndex(kind_box.findData("other"))
+    assert page.attach_files([path]) == 1
+    session = page.hub.session
+    qtbot.waitUntil(lambda: session.draft.attachments[-1].preflight is not None, timeout=10_000)
+    assert not [f for f in session.findings if f.rule == "general.attachment-over-size"]
+    limit = child(page, QSpinBox, "attachments.size_limit_mb")
+    assert limit.value() == 20 and "20 MB" in limit.toolTip()
+    try:
+        limit.setFocus()
+        limit.selectAll()
+        QTest.keyClicks(limit, "1")
+        QTest.keyClick(limit, Qt.Key.Key_Return)
+        assert attachment_limit_mb() == 1
+        [finding] = [f for f in session.findings if f.rule == "general.attachment-over-size"]
+        assert "2.1 MB" in finding.message and "1.0 MB" in finding.message
+    finally:
+        set_attachment_limit(DEFAULT_ATTACHMENT_LIMIT_MB)

@@ -44,6 +44,14 @@
         <translation>无法载入指南数据，请重新安装 ApplyWizard。</translation>
     </message>
     <message>
+        <source>National system's attachment size limit</source>
+        <translation>申报系统附件大小上限</translation>
+    </message>
+    <message>
+        <source>No source states the national system's limit; {default} MB unless you set what your system says. Kept for every draft on this computer.</source>
+        <translation>未找到申报系统附件大小上限的官方来源；默认 {default} MB，请按您所用系统的规定设置。本机所有草稿通用。</translation>
+    </message>
+    <message>
         <source>Checked “{name}”: {found}</source>
         <translation>已检查“{name}”：{found}</translation>
     </message>

@@ -12,13 +12,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QSpinBox, QVBoxLayout, QWidget
 
+from applywizard.adapters.app_settings import (
+    DEFAULT_ATTACHMENT_LIMIT_MB,
+    MAX_ATTACHMENT_LIMIT_MB,
+    SettingsError,
+    attachment_limit_mb,
+    set_attachment_limit,
+)
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.preflight import (
     ATTACHED_SOURCES,
     Checked,
+    apply_size_limit,
     check_one,
     store_facts,
     summary,
@@ -53,12 +61,51 @@ class AttachmentPreflight(QObject):
         self.status.setObjectName("attachments#preflight")
         self.status.setWordWrap(True)
         self.status.setVisible(False)
+        self.widget = QWidget()
+        """What the page shows: the pre-flight's state and the size limit."""
+        column = QVBoxLayout(self.widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.status)
+        column.addLayout(self._limit_row())
         self.running: dict[str, str] = {}
         """The files being checked: SHA-256 to file name."""
         self._asked: set[str] = set()
         self._signals: dict[str, _Signals] = {}
         hub.edited.connect(self.check_new)
         listed.currentRowChanged.connect(self._show_selected)
+
+    def _limit_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        caption = QLabel(_("National system's attachment size limit"))
+        self.limit = QSpinBox()
+        self.limit.setObjectName("attachments.size_limit_mb")
+        self.limit.setAccessibleName(caption.text())
+        self.limit.setRange(1, MAX_ATTACHMENT_LIMIT_MB)
+        self.limit.setSuffix(" MB")
+        self.limit.setValue(attachment_limit_mb())
+        self.limit.setToolTip(
+            _(
+                "No source states the national system's limit; {default} MB unless you set "
+                "what your system says. Kept for every draft on this computer."
+            ).format(default=DEFAULT_ATTACHMENT_LIMIT_MB)
+        )
+        self.limit.editingFinished.connect(self._limit_changed)
+        caption.setBuddy(self.limit)
+        row.addWidget(caption)
+        row.addWidget(self.limit)
+        row.addStretch()
+        return row
+
+    def _limit_changed(self) -> None:
+        megabytes = self.limit.value()
+        try:
+            set_attachment_limit(megabytes)
+        except SettingsError as error:
+            self.status.setText(str(error))
+            self.status.setVisible(True)
+            return
+        if apply_size_limit(self.hub.session, megabytes * 1024 * 1024):
+            self.hub.edited.emit()
 
     def check_new(self) -> None:
         """Start the pre-flight of every file attached in this session and not yet checked."""

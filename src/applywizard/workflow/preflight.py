@@ -171,3 +171,15 @@ def store_facts(session: DraftSession, facts: PreflightFacts) -> int:
             session.set_value(f"attachments.{index}.preflight", facts)
             stored += 1
     return stored
+
+
+def apply_size_limit(session: DraftSession, limit_bytes: int) -> int:
+    """Judge every checked attachment against a new size limit (no file is read); how many."""
+    changed = 0
+    for index, attachment in enumerate(session.draft.attachments):
+        facts = attachment.preflight
+        if facts is not None and facts.size_limit_bytes != limit_bytes:
+            updated = facts.model_copy(update={"size_limit_bytes": limit_bytes})
+            session.set_value(f"attachments.{index}.preflight", updated)
+            changed += 1
+    return changed

@@ -255,7 +255,7 @@ class AttachmentsPage(WizardPage):
         self.message.setVisible(False)
         left.addWidget(self.message)
         self.preflight = AttachmentPreflight(self.hub, self, self.list)
-        left.addWidget(self.preflight.status)
+        left.addWidget(self.preflight.widget)
         columns.addLayout(left, 3)
 
         self.detail_box = QGroupBox(_("Selected attachment"))
