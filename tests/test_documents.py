@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -95,7 +96,35 @@ def test_every_run_has_an_east_asian_font(book: RuleBook, tmp_path: Path) -> Non
         assert runs
         for run in runs:
             fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
-            assert fonts is not None and fonts.get(qn("w:eastAsia")) in {"宋体", "黑体"}
+            assert fonts is not None and fonts.get(qn("w:eastAsia")) in {"SimSun", "SimHei"}
+
+
+def test_every_document_declares_simplified_chinese_and_its_faces(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    rendered = render_all(book, small_draft("1.1"), tmp_path, allow_incomplete=True)
+    for path in rendered.files[:2]:
+        with zipfile.ZipFile(path) as package:
+            styles = package.read("word/styles.xml").decode()
+            settings = package.read("word/settings.xml").decode()
+            fonts = package.read("word/fontTable.xml").decode()
+        assert 'w:eastAsia="zh-CN"' in styles and 'w:eastAsia="en-US"' not in styles
+        assert '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>' in settings
+        for name, alias, charset in (("SimSun", "宋体", "86"), ("SimHei", "黑体", "86")):
+            entry = re.search(f'<w:font w:name="{name}">(.*?)</w:font>', fonts)
+            assert entry, name
+            assert f'<w:altName w:val="{alias}"/>' in entry.group(1)
+            assert f'<w:charset w:val="{charset}"/>' in entry.group(1)
+        assert "ＭＳ" not in fonts  # the Japanese faces of python-docx's default template
+    workbook = load_workbook(rendered.files[2])
+    faces = {
+        cell.font.name
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
+    assert faces <= {"SimSun", "SimHei", None}, faces
 
 
 def test_properties_name_the_program_guide_and_draft(book: RuleBook, tmp_path: Path) -> None:

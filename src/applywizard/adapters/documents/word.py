@@ -4,9 +4,11 @@ Templates run in Jinja's sandbox with undefined names raising and
 autoescaping on, so ``< > &`` in a draft render literally and a draft's text
 (which is only ever data) cannot run template code. After rendering, every
 run gets an East Asian font (宋体, or 黑体 in headings) so Chinese never
-falls back to a Latin face, document properties name the program, the guide
-and the draft, and the package is written with fixed timestamps so the same
-draft always gives the same bytes.
+falls back to a Latin face; the document declares Simplified Chinese and its
+faces (typefaces.py), even if a research office restyled the template; every
+table's columns are fitted to what they hold (table_fit.py); document
+properties name the program, the guide and the draft; and the package is
+written with fixed timestamps so the same draft always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from applywizard.adapters.documents.packages import reproducible_zip
+from applywizard.adapters.documents.table_fit import fit_tables
+from applywizard.adapters.documents.typefaces import HEI, SONG, declare_chinese
 
 FIXED_TIME = datetime(2000, 1, 1)  # noqa: DTZ001 - a placeholder, not a moment
-
-SONG, HEI = "宋体", "黑体"
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ def render_docx(template: Path, context: dict[str, Any], properties: Properties)
     document = DocxTemplate(str(template))
     document.render(context, jinja_env=jinja_environment(), autoescape=True)
     ensure_east_asian_fonts(document.docx)
+    declare_chinese(document.docx)
+    fit_tables(document.docx)
     _set_properties(document.docx, properties)
     buffer = io.BytesIO()
     document.save(buffer)
