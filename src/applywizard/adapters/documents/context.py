@@ -272,6 +272,7 @@ def _basic_rows(ctx: Context) -> list[dict[str, str]]:
         {"label": "指南方向", "value": ctx["direction"]["label"]},
         {"label": "领域方向 / 主题", "value": ctx["selection"]["text"]},
         {"label": "关键词", "value": project["keywords"] or NOTHING},
+        {"label": "项目摘要", "value": project["summary"]},
         {"label": "起止日期", "value": f"{project['start']} 至 {project['end']}"},
         {"label": "实施周期", "value": f"{project['duration_months']} 个月"},
         {"label": "牵头单位", "value": lead["name"]},
@@ -321,6 +322,7 @@ def build_context(
         "project": {
             "title_zh": draft.project.title_zh,
             "title_en": draft.project.title_en,
+            "summary": " ".join(paragraphs(draft.project.summary)),
             "area": draft.project.area or NOTHING,
             "keywords": draft.project.keywords,
             "recommending_body": draft.project.recommending_body,

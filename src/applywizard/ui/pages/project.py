@@ -11,6 +11,7 @@ from applywizard.workflow.flow import PageId
 IDENTITY = (
     ("project.title_zh", "line"),
     ("project.title_en", "line"),
+    ("project.summary", "text"),
     ("project.area", "line"),
     ("project.keywords", "line"),
     ("project.recommending_body", "line"),
