@@ -31,7 +31,17 @@ def _declarations_tri_state(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state}
+def _project_summary(data: JsonObject) -> JsonObject:
+    """Version 3: the project has a summary (项目摘要), which starts empty.
+
+    Nothing in a version-2 draft changes; the version is raised so that an
+    older ApplyWizard refuses a draft holding a summary as “from a newer
+    version” instead of as “an unknown key”.
+    """
+    return data
+
+
+MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state, 2: _project_summary}
 
 
 class MigrationGapError(ValueError):

@@ -180,6 +180,8 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
     citation_zh, citation_en = rule.citation
     if rule.notice is not None:
         pass
+    elif problem.citation is not None:
+        citation_zh, citation_en = problem.citation
     elif rule.clause is None and problem.section is not None and rule.direction is not None:
         citation_zh = f"指南 {rule.direction} {problem.section[0]}"
         citation_en = f"guide {rule.direction}, {problem.section[1]}"
