@@ -70,7 +70,7 @@ def setup_document(document: Document, *, landscape: bool = False) -> None:
         ("Title", Pt(22)),
         ("Heading 1", SIZE_4),
         ("Heading 2", SIZE_4),
-        ("Heading 3", SIZE_S4),
+        ("Heading 3", SIZE_4),  # 标题统一用黑体四号字: every heading level
     ):
         style = document.styles[name]
         assert isinstance(style, ParagraphStyle)

@@ -26,7 +26,7 @@ from applywizard.adapters.documents.render import (
     checklist_items,
     render_all,
 )
-from applywizard.adapters.documents.word import jinja_environment
+from applywizard.adapters.documents.word import Properties, jinja_environment, render_docx
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 from tests.drafts import small_draft
@@ -232,3 +232,23 @@ def test_templates_are_real_word_files() -> None:
     for template in ("application-form.docx", "ip-checklist.docx"):
         names = zipfile.ZipFile(data_folder("templates") / template).namelist()
         assert "word/document.xml" in names and "word/styles.xml" in names
+
+
+def test_a_template_saved_without_chinese_declarations_is_set_right(tmp_path: Path) -> None:
+    """A research office's template from an English Word: en-US/ja-JP, Japanese faces."""
+    template = tmp_path / "restyled.docx"
+    plain = Document()
+    plain.add_paragraph("{{ title }}")
+    plain.save(str(template))
+    with zipfile.ZipFile(template) as package:
+        assert 'w:eastAsia="ja-JP"' in package.read("word/settings.xml").decode()
+    properties = Properties("t", "s", "k", "c")
+    rendered = tmp_path / "out.docx"
+    rendered.write_bytes(render_docx(template, {"title": "南大洋"}, properties))
+    with zipfile.ZipFile(rendered) as package:
+        settings = package.read("word/settings.xml").decode()
+        styles = package.read("word/styles.xml").decode()
+        fonts = package.read("word/fontTable.xml").decode()
+    assert 'w:eastAsia="zh-CN"' in settings and 'w:eastAsia="zh-CN"' in styles
+    assert re.findall(r'<w:font w:name="([^"]*)"', fonts) == ["Times New Roman", "SimSun", "SimHei"]
+    assert docx_text(rendered)[1].strip() == "南大洋"

@@ -8,7 +8,8 @@ like (its longest line). Extra page width goes to the columns that would
 wrap most, as a browser lays out an automatic table. When even the narrowest
 widths do not fit, figures are set a size smaller (五号 → 小五 → 六号) before
 anything is allowed to break. Short rows are kept on one page; header rows
-already repeat on each page (the templates mark them).
+already repeat on each page (the templates mark them) and are kept with the
+row below them.
 """
 
 from __future__ import annotations
@@ -43,33 +44,34 @@ SHORT_ROW_LINES = 8
 
 @dataclass
 class _Cell:
+    """A table cell as measured once: its text's widths in ems, whatever size it is set in."""
+
     element: BaseOxmlElement
     row: int
     column: int
     span: int
     text: str
-    bold: bool
     size: float
     figure: bool
+    line_ems: list[float]
+    """The width of each of the cell's lines (paragraphs) in ems."""
+    least_ems: float
+    """Its widest piece that must not break, in ems."""
+
+    @property
+    def shrinks(self) -> bool:
+        """Only long figures (a date, a large amount) are set smaller; a row number stays."""
+        return self.figure and max(self.line_ems, default=0.0) > SHORT_EMS
 
     def size_for(self, figure_size: float) -> float:
-        """The size this cell is set in when the table's figures are set in ``figure_size``.
-
-        Only long figures (a date, a large amount) shrink; a row number stays.
-        """
-        if self.figure and text_width(self.text) > SHORT_EMS:
-            return min(self.size, figure_size)
-        return self.size
+        """The size this cell is set in when the table's long figures are ``figure_size``."""
+        return min(self.size, figure_size) if self.shrinks else self.size
 
     def minimum_cm(self, figure_size: float) -> float:
-        ems = max(
-            (widest_unbreakable(line, bold=self.bold) for line in self.text.split("\n")),
-            default=0.0,
-        )
-        return ems * self.size_for(figure_size) / POINTS_PER_CM + CELL_PADDING_CM
+        return self.least_ems * self.size_for(figure_size) / POINTS_PER_CM + CELL_PADDING_CM
 
     def natural_cm(self, figure_size: float) -> float:
-        ems = max((text_width(line, bold=self.bold) for line in self.text.split("\n")), default=0)
+        ems = max(self.line_ems, default=0.0)
         return ems * self.size_for(figure_size) / POINTS_PER_CM + CELL_PADDING_CM
 
 
@@ -94,7 +96,7 @@ def fit_table(table: BaseOxmlElement, available_cm: float) -> None:
         if sum(measure.minimum) <= available_cm:
             break
     widths = _share(measure, available_cm)
-    _apply_widths(table, rows, widths)
+    _apply_widths(table, cells, widths)
     _apply_figure_size(cells, figure_size)
     _keep_short_rows(rows, cells, widths, figure_size)
 
@@ -105,19 +107,22 @@ def _cells(row: BaseOxmlElement, row_index: int) -> Iterable[_Cell]:
         span_element = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         span = int(span_element.get(qn("w:val"))) if span_element is not None else 1
         runs = list(cell.iter(qn("w:r")))
-        text = "\n".join(
+        lines = [
             "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
             for paragraph in cell.findall(qn("w:p"))
-        ).strip("\n")
+        ]
+        text = "\n".join(lines).strip("\n")
+        bold = any(_is_bold(run) for run in runs)
         yield _Cell(
             cell,
             row_index,
             column,
             span,
             text,
-            any(_is_bold(run) for run in runs),
             _size(runs),
             is_figure(text),
+            [text_width(line, bold=bold) for line in lines],
+            max((widest_unbreakable(line, bold=bold) for line in lines), default=0.0),
         )
         column += span
 
@@ -186,7 +191,7 @@ def _twips(cm: float) -> str:
     return str(round(cm * TWIPS_PER_CM))
 
 
-def _apply_widths(table: BaseOxmlElement, rows: list[BaseOxmlElement], widths: list[float]) -> None:
+def _apply_widths(table: BaseOxmlElement, cells: list[_Cell], widths: list[float]) -> None:
     for grid_column, width in zip(
         table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"), widths, strict=True
     ):
@@ -195,18 +200,17 @@ def _apply_widths(table: BaseOxmlElement, rows: list[BaseOxmlElement], widths: l
     if table_width is not None:
         table_width.set(qn("w:w"), _twips(sum(widths)))
         table_width.set(qn("w:type"), "dxa")
-    for index, row in enumerate(rows):
-        for cell in _cells(row, index):
-            properties = cell.element.find(qn("w:tcPr"))
-            if properties is None:
-                properties = OxmlElement("w:tcPr")
-                cell.element.insert(0, properties)
-            cell_width = properties.find(qn("w:tcW"))
-            if cell_width is None:
-                cell_width = OxmlElement("w:tcW")
-                properties.insert(0, cell_width)
-            cell_width.set(qn("w:w"), _twips(sum(widths[cell.column : cell.column + cell.span])))
-            cell_width.set(qn("w:type"), "dxa")
+    for cell in cells:
+        properties = cell.element.find(qn("w:tcPr"))
+        if properties is None:
+            properties = OxmlElement("w:tcPr")
+            cell.element.insert(0, properties)
+        cell_width = properties.find(qn("w:tcW"))
+        if cell_width is None:
+            cell_width = OxmlElement("w:tcW")
+            properties.insert(0, cell_width)
+        cell_width.set(qn("w:w"), _twips(sum(widths[cell.column : cell.column + cell.span])))
+        cell_width.set(qn("w:type"), "dxa")
 
 
 def _apply_figure_size(cells: list[_Cell], figure_size: float) -> None:
@@ -214,7 +218,7 @@ def _apply_figure_size(cells: list[_Cell], figure_size: float) -> None:
         return
     half_points = str(round(figure_size * 2))
     for cell in cells:
-        if cell.size_for(figure_size) == cell.size:
+        if not cell.shrinks or cell.size <= figure_size:
             continue
         for run in cell.element.iter(qn("w:r")):
             properties = run.find(qn("w:rPr"))
@@ -229,18 +233,36 @@ def _apply_figure_size(cells: list[_Cell], figure_size: float) -> None:
                 size.set(qn("w:val"), half_points)
 
 
+def _keep_with_next(row: BaseOxmlElement) -> None:
+    """A header row's paragraphs kept with the first row below it.
+
+    Word's way of keeping a heading row off the foot of a page; LibreOffice
+    needs it too: left alone at a page's foot, a repeated header row makes
+    it lose the table's rows from the PDF altogether (seen with 2.6's
+    attachments table).
+    """
+    for paragraph in row.iter(qn("w:p")):
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is None:
+            properties = OxmlElement("w:pPr")
+            paragraph.insert(0, properties)
+        if properties.find(qn("w:keepNext")) is None:
+            style = properties.find(qn("w:pStyle"))
+            properties.insert(0 if style is None else 1, OxmlElement("w:keepNext"))
+
+
 def _keep_short_rows(
     rows: list[BaseOxmlElement], cells: list[_Cell], widths: list[float], figure_size: float
 ) -> None:
     lines_of_row = [1] * len(rows)
     for cell in cells:
         room = sum(widths[cell.column : cell.column + cell.span]) - CELL_PADDING_CM
-        lines = sum(
-            max(1, math.ceil(text_width(line) * cell.size_for(figure_size) / POINTS_PER_CM / room))
-            for line in cell.text.split("\n")
-        )
+        size_cm = cell.size_for(figure_size) / POINTS_PER_CM
+        lines = sum(max(1, math.ceil(ems * size_cm / room)) for ems in cell.line_ems)
         lines_of_row[cell.row] = max(lines_of_row[cell.row], lines)
     for row, lines in zip(rows, lines_of_row, strict=True):
+        if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None:
+            _keep_with_next(row)
         if lines > SHORT_ROW_LINES:
             continue
         properties = row.find(qn("w:trPr"))

@@ -10,7 +10,7 @@ pieces a column must be wide enough for.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 import unicodedata
 
@@ -55,6 +55,12 @@ _NO_LINE_START = "，。、；：？！）》」』】〕…%"
 """Chinese punctuation that may not begin a line: it stays with the character before."""
 
 
+@functools.lru_cache(maxsize=8192)
+def _char(char: str, bold: bool) -> tuple[float, bool]:  # noqa: FBT001 - a cache key
+    """A character's width in ems, and whether it is wide (Chinese, full-width)."""
+    return char_width(char, bold=bold), unicodedata.east_asian_width(char) in "WF"
+
+
 def char_width(char: str, *, bold: bool = False) -> float:
     """One character's width in ems."""
     advance = _ADVANCES[bold].get(char)
@@ -66,14 +72,22 @@ def char_width(char: str, *, bold: bool = False) -> float:
     return 0.65  # other letters: Cyrillic, Greek, accented Latin
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, *, bold: bool = False) -> float:
     """A line's width in ems, with the gaps between Chinese and Latin text."""
-    width = sum(char_width(char, bold=bold) for char in text)
-    wide = [unicodedata.east_asian_width(char) in "WF" for char in text if not char.isspace()]
-    changes = sum(1 for before, after in itertools.pairwise(wide) if before != after)
+    width, changes, previous = 0.0, 0, None
+    for char in text:
+        advance, wide = _char(char, bold)
+        width += advance
+        if char.isspace():
+            continue
+        if previous is not None and wide != previous:
+            changes += 1
+        previous = wide
     return width + changes * AUTOSPACE_EMS
 
 
+@functools.lru_cache(maxsize=4096)
 def widest_unbreakable(text: str, *, bold: bool = False) -> float:
     """The widest piece of ``text`` a line cannot or should not break inside, in ems."""
     widest = min(text_width(text, bold=bold), SHORT_EMS)

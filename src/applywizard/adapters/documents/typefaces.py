@@ -16,6 +16,7 @@ picks a substitute of the same kind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,7 +58,13 @@ FACES = (
 
 
 def declare_chinese(document: Document) -> None:
-    """Languages, font table and theme of a document set for Simplified Chinese."""
+    """Languages, font table and theme of a document set for Simplified Chinese.
+
+    The shipped templates are made this way; a template a research office
+    saved from Word or WPS may not be, and is then set right while rendering.
+    """
+    if _declared(document):
+        return
     _set_default_languages(document)
     settings = document.settings.element
     theme_language = settings.find(qn("w:themeFontLang"))
@@ -74,6 +81,24 @@ def declare_chinese(document: Document) -> None:
             _rewrite(part, _theme_fonts)
         elif name == "/word/stylesWithEffects.xml":
             _rewrite(part, _languages_in)
+
+
+def _declared(document: Document) -> bool:
+    """Whether the document already says zh-CN everywhere and lists just the faces it uses."""
+    theme_language = document.settings.element.find(qn("w:themeFontLang"))
+    defaults = document.styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    if theme_language is None or defaults is None:
+        return False
+    languages = {theme_language.get(qn("w:eastAsia")), defaults.get(qn("w:eastAsia"))}
+    if languages != {EAST_ASIAN_LANGUAGE}:
+        return False
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/word/fontTable.xml":
+            names = re.findall(rb'<w:font w:name="([^"]*)"', part.blob)
+            return [name.decode() for name in names] == [face.name for face in FACES]
+    return False
 
 
 def _set_default_languages(document: Document) -> None:
