@@ -6,8 +6,9 @@ table's columns are measured: the narrowest a column may be (its widest
 number, date, code or word, which must never break) and the width it would
 like (its longest line). Extra page width goes to the columns that would
 wrap most, as a browser lays out an automatic table. When even the narrowest
-widths do not fit, figures are set a size smaller (五号 → 小五 → 六号) before
-anything is allowed to break. Short rows are kept on one page; header rows
+widths do not fit, short Chinese text (a name, a country, a role) may wrap,
+then long figures are set a size smaller (五号 → 小五 → 六号), before
+anything else is allowed to break. Short rows are kept on one page; header rows
 already repeat on each page (the templates mark them) and are kept with the
 row below them.
 """
@@ -36,8 +37,17 @@ POINTS_PER_CM = 72 / 2.54
 CELL_PADDING_CM = 2 * 0.19 + 0.08
 """Word's default left and right cell margins (108 twips each), and a little to spare."""
 DEFAULT_SIZE = 10.5
-FIGURE_SIZES = (10.5, 9.0, 7.5)
-"""五号, 小五, 六号: the sizes tried for figures when a table is tight."""
+TIGHT_SHORT_EMS = 2.0
+"""In a tight table, Chinese text wraps after any two characters (a name, a role)."""
+LAYOUTS = ((False, 10.5), (True, 10.5), (True, 9.0), (True, 7.5))
+"""What is tried, in turn, until the narrowest columns fit: short Chinese text
+whole; then wrapping it; then long figures in 小五, then in 六号."""
+HEADER_SHORT_EMS = 3.0
+"""A column label up to three characters (设备费) stays on one line; longer ones wrap."""
+LONG_WORD_EMS = 10.0
+"""A word longer than this (a file name, a web address) may break: only figures never do."""
+WIDTH_STEP_CM = 0.05
+"""How much page width is handed out at a time."""
 SHORT_ROW_LINES = 8
 """Rows up to this many lines are kept on one page."""
 
@@ -56,7 +66,11 @@ class _Cell:
     line_ems: list[float]
     """The width of each of the cell's lines (paragraphs) in ems."""
     least_ems: float
-    """Its widest piece that must not break, in ems."""
+    """Its widest piece that must not break, in ems, short Chinese text kept whole."""
+    tight_ems: float
+    """The same when the table is tight: only figures and words are kept whole."""
+    header: bool
+    """In a header row: its labels may wrap, so they ask for no more than their minimum."""
 
     @property
     def shrinks(self) -> bool:
@@ -67,8 +81,9 @@ class _Cell:
         """The size this cell is set in when the table's long figures are ``figure_size``."""
         return min(self.size, figure_size) if self.shrinks else self.size
 
-    def minimum_cm(self, figure_size: float) -> float:
-        return self.least_ems * self.size_for(figure_size) / POINTS_PER_CM + CELL_PADDING_CM
+    def minimum_cm(self, figure_size: float, *, tight: bool) -> float:
+        ems = self.tight_ems if tight else self.least_ems
+        return ems * self.size_for(figure_size) / POINTS_PER_CM + CELL_PADDING_CM
 
     def natural_cm(self, figure_size: float) -> float:
         ems = max(self.line_ems, default=0.0)
@@ -91,8 +106,8 @@ def fit_table(table: BaseOxmlElement, available_cm: float) -> None:
     columns = len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
     if not cells or columns == 0:
         return
-    for figure_size in FIGURE_SIZES:
-        measure = _measure(cells, columns, figure_size)
+    for tight, figure_size in LAYOUTS:
+        measure = _measure(cells, columns, figure_size, tight=tight)
         if sum(measure.minimum) <= available_cm:
             break
     widths = _share(measure, available_cm)
@@ -103,6 +118,7 @@ def fit_table(table: BaseOxmlElement, available_cm: float) -> None:
 
 def _cells(row: BaseOxmlElement, row_index: int) -> Iterable[_Cell]:
     column = 0
+    header = row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
     for cell in row.findall(qn("w:tc")):
         span_element = cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
         span = int(span_element.get(qn("w:val"))) if span_element is not None else 1
@@ -113,6 +129,15 @@ def _cells(row: BaseOxmlElement, row_index: int) -> Iterable[_Cell]:
         ]
         text = "\n".join(lines).strip("\n")
         bold = any(_is_bold(run) for run in runs)
+        figure = is_figure(text)
+        short = HEADER_SHORT_EMS if header else SHORT_EMS
+        least = max(
+            (widest_unbreakable(line, bold=bold, short=short) for line in lines), default=0.0
+        )
+        tight = max(
+            (widest_unbreakable(line, bold=bold, short=TIGHT_SHORT_EMS) for line in lines),
+            default=0.0,
+        )
         yield _Cell(
             cell,
             row_index,
@@ -120,9 +145,11 @@ def _cells(row: BaseOxmlElement, row_index: int) -> Iterable[_Cell]:
             span,
             text,
             _size(runs),
-            is_figure(text),
+            figure,
             [text_width(line, bold=bold) for line in lines],
-            max((widest_unbreakable(line, bold=bold) for line in lines), default=0.0),
+            least if figure else min(least, LONG_WORD_EMS),
+            least if figure else min(tight, LONG_WORD_EMS),
+            header,
         )
         column += span
 
@@ -149,24 +176,29 @@ class _Measure:
     """How wide each column's widest figure needs it to be."""
 
 
-def _measure(cells: list[_Cell], columns: int, figure_size: float) -> _Measure:
+def _measure(cells: list[_Cell], columns: int, figure_size: float, *, tight: bool) -> _Measure:
     measure = _Measure([CELL_PADDING_CM] * columns, [CELL_PADDING_CM] * columns, [0.0] * columns)
     for cell in cells:
         if cell.span != 1 or cell.column >= columns:
             continue  # a merged cell wraps within the columns it spans
-        column, least = cell.column, cell.minimum_cm(figure_size)
+        column, least = cell.column, cell.minimum_cm(figure_size, tight=tight)
         measure.minimum[column] = max(measure.minimum[column], least)
-        measure.natural[column] = max(measure.natural[column], cell.natural_cm(figure_size))
+        wants = least if cell.header else cell.natural_cm(figure_size)
+        measure.natural[column] = max(measure.natural[column], wants)
         if cell.figure:
             measure.figure_minimum[column] = max(measure.figure_minimum[column], least)
     return measure
 
 
 def _share(measure: _Measure, available: float) -> list[float]:
-    """Widths summing to ``available``: natural ones if they fit, else minimum plus a share.
+    """Widths summing to ``available``: natural ones if they fit, else the fewest lines.
 
-    When even the minimums do not fit, figures keep their width and the
-    other columns (whose text can wrap between Chinese characters) give way.
+    Between the two, page width is handed out a little at a time to the
+    column whose longest text would take the most lines, so a table grows no
+    taller than it must (rather than giving a long English name all the room
+    and wrapping a Chinese name down a narrow column). When even the
+    minimums do not fit, figures keep their width and the other columns
+    (whose text can wrap between Chinese characters) give way.
     """
     minimum, natural = measure.minimum, measure.natural
     if sum(natural) <= available:
@@ -174,10 +206,7 @@ def _share(measure: _Measure, available: float) -> list[float]:
         total = sum(natural)
         return [width + spare * width / total for width in natural]
     if sum(minimum) <= available:
-        spare = available - sum(minimum)
-        wants = [max(want - least, 0.0) for want, least in zip(natural, minimum, strict=True)]
-        total = sum(wants) or 1.0
-        return [least + spare * want / total for least, want in zip(minimum, wants, strict=True)]
+        return _fewest_lines(minimum, natural, available)
     kept = [min(need, least) for need, least in zip(measure.figure_minimum, minimum, strict=True)]
     flexible = [least - keep for least, keep in zip(minimum, kept, strict=True)]
     room = available - sum(kept)
@@ -185,6 +214,24 @@ def _share(measure: _Measure, available: float) -> list[float]:
         return [least * available / sum(minimum) for least in minimum]
     scale = room / sum(flexible)
     return [keep + give * scale for keep, give in zip(kept, flexible, strict=True)]
+
+
+def _fewest_lines(minimum: list[float], natural: list[float], available: float) -> list[float]:
+    widths = list(minimum)
+    spare = available - sum(widths)
+
+    def lines(column: int) -> float:
+        room = max(widths[column] - CELL_PADDING_CM, 0.01)
+        return math.ceil((natural[column] - CELL_PADDING_CM) / room - 1e-9)
+
+    while spare > WIDTH_STEP_CM:
+        column = max(range(len(widths)), key=lambda index: (lines(index), natural[index]))
+        if lines(column) <= 1:
+            break
+        widths[column] += WIDTH_STEP_CM
+        spare -= WIDTH_STEP_CM
+    total = sum(widths)
+    return [width + spare * width / total for width in widths]
 
 
 def _twips(cm: float) -> str:

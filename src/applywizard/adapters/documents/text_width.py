@@ -51,6 +51,9 @@ SHORT_EMS = 4.0
 FIGURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[+\-−]?[\d,.:/%\-]*\d[\d,.:/%\-]*")
 """A number or a date (1,000.50 · 2023-01-01 · 30% · 2023年4月12日)."""
 
+_AFTER_HYPHEN = re.compile(r"(?<=[-\u2010])(?=[^\W\d_])")
+"""Where a word may break: after a hyphen before a letter (Северо-|Западный), never in a date."""
+
 _NO_LINE_START = "，。、；：？！）》」』】〕…%"
 """Chinese punctuation that may not begin a line: it stays with the character before."""
 
@@ -88,11 +91,16 @@ def text_width(text: str, *, bold: bool = False) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def widest_unbreakable(text: str, *, bold: bool = False) -> float:
-    """The widest piece of ``text`` a line cannot or should not break inside, in ems."""
-    widest = min(text_width(text, bold=bold), SHORT_EMS)
+def widest_unbreakable(text: str, *, bold: bool = False, short: float = SHORT_EMS) -> float:
+    """The widest piece of ``text`` a line cannot or should not break inside, in ems.
+
+    Text no wider than ``short`` ems is kept whole.
+    """
+    widest = min(text_width(text, bold=bold), short)
     for match in UNBREAKABLE.finditer(text):
-        widest = max(widest, text_width(match.group(), bold=bold))
+        word = match.group()
+        pieces = [word] if FIGURE.fullmatch(word) else _AFTER_HYPHEN.split(word)
+        widest = max(widest, *(text_width(piece, bold=bold) for piece in pieces))
     for index, char in enumerate(text):
         if unicodedata.east_asian_width(char) in "WF":
             following = text[index + 1 : index + 2]
