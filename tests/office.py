@@ -105,8 +105,12 @@ def to_png(
     return sorted(out_prefix.parent.glob(out_prefix.name + "*.png"))
 
 
-FIGURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[+\-]?[\d,.:/%\-]*\d[\d,.:/%\-]*")
-"""A number, or a date in digits or in Chinese, as a cell holds it."""
+FIGURE = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日|[+\-]?[\d,.:/%\-]*\d[\d,.:/%\-]*"
+    r"|(?=[A-Z\-]*\d)[0-9A-Z][0-9A-Z\-]{5,}"
+)
+"""A number, a date in digits or in Chinese, or a code (a credit or registration
+number), as a cell holds it."""
 
 
 def is_figure(text: str) -> bool:

@@ -48,8 +48,12 @@ AUTOSPACE_EMS = 0.25
 SHORT_EMS = 4.0
 """Text up to four Chinese characters wide (a name, a country, a role) stays on one line."""
 
-FIGURE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[+\-−]?[\d,.:/%\-]*\d[\d,.:/%\-]*")
-"""A number or a date (1,000.50 · 2023-01-01 · 30% · 2023年4月12日)."""
+FIGURE = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日|[+\-−]?[\d,.:/%\-]*\d[\d,.:/%\-]*"
+    r"|(?=[A-Z\-]*\d)[0-9A-Z][0-9A-Z\-]{5,}"
+)
+"""A number, a date or a code (1,000.50 · 2023-01-01 · 30% · 2023年4月12日 ·
+91320594MA1WQ8EL2E · DE294718364): never broken across lines."""
 
 _AFTER_HYPHEN = re.compile(r"(?<=[-\u2010])(?=[^\W\d_])")
 """Where a word may break: after a hyphen before a letter (Северо-|Западный), never in a date."""
