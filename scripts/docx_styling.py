@@ -20,9 +20,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-LATIN = "Times New Roman"
-SONG = "宋体"
-HEI = "黑体"
+from applywizard.adapters.documents.typefaces import HEI, LATIN, SONG, declare_chinese
+
 SIZE_4 = Pt(14)  # 四号
 SIZE_S4 = Pt(12)  # 小四
 SIZE_5 = Pt(10.5)  # 五号
@@ -51,7 +50,8 @@ def set_fonts(
 
 
 def setup_document(document: Document, *, landscape: bool = False) -> None:
-    """A4, margins, and the body and heading styles of the MOST form."""
+    """A4, margins, Simplified Chinese, and the body and heading styles of the MOST form."""
+    declare_chinese(document)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     if landscape:
@@ -70,7 +70,7 @@ def setup_document(document: Document, *, landscape: bool = False) -> None:
         ("Title", Pt(22)),
         ("Heading 1", SIZE_4),
         ("Heading 2", SIZE_4),
-        ("Heading 3", SIZE_S4),
+        ("Heading 3", SIZE_4),  # 标题统一用黑体四号字: every heading level
     ):
         style = document.styles[name]
         assert isinstance(style, ParagraphStyle)

@@ -23,7 +23,6 @@ from docx.shared import Pt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_styling import (
-    HEI,
     SIZE_4,
     SIZE_5,
     add_row,
@@ -35,6 +34,8 @@ from docx_styling import (
     setup_document,
     table,
 )
+
+from applywizard.adapters.documents.typefaces import HEI
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEXT_WIDTH = 16.0  # A4 portrait less 2.5 cm margins
@@ -301,6 +302,7 @@ def team_section(document: Document) -> None:
         widths=[4.6, 11.4],
         var="u",
     )
+    paragraph(document)  # two tables apart: each is fitted to its own columns
     loop_table(
         document,
         "partners",

@@ -3,8 +3,9 @@
     .venv/bin/python scripts/preview_documents.py examples/1.1.json examples/2.8.json \\
         --out docs/previews
 
-For each draft: pages 1-3 of the application form, page 1 of the IP
-checklist and page 1 of the bilateral workbook (its partners sheet), as PNG.
+For each draft: every page of the application form (its tables of units,
+partners, team and budget among them), of the IP checklist and of the
+bilateral workbook, as PNG.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.office import convert, to_png  # noqa: E402
+from tests.office import convert, pdf_pages, to_png  # noqa: E402
 
 from applywizard.adapters.documents.render import render_all  # noqa: E402
 from applywizard.adapters.draft_files import read_draft  # noqa: E402
@@ -33,11 +34,9 @@ def preview(draft_path: Path, out: Path, *, dpi: int) -> list[Path]:
     images: list[Path] = []
     with tempfile.TemporaryDirectory() as folder:
         rendered = render_all(book, draft, Path(folder), allow_incomplete=True)
-        for path, name, pages in zip(
-            rendered.files, ("form", "checklist", "tables"), (3, 1, 1), strict=True
-        ):
+        for path, name in zip(rendered.files, ("form", "checklist", "tables"), strict=True):
             [pdf] = convert(path, "pdf", Path(folder) / "pdf" / name)
-            images += to_png(pdf, target / name, first=1, last=pages, dpi=dpi)
+            images += to_png(pdf, target / name, first=1, last=pdf_pages(pdf), dpi=dpi)
     return images
 
 

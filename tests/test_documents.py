@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -25,7 +26,7 @@ from applywizard.adapters.documents.render import (
     checklist_items,
     render_all,
 )
-from applywizard.adapters.documents.word import jinja_environment
+from applywizard.adapters.documents.word import Properties, jinja_environment, render_docx
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 from tests.drafts import small_draft
@@ -95,7 +96,35 @@ def test_every_run_has_an_east_asian_font(book: RuleBook, tmp_path: Path) -> Non
         assert runs
         for run in runs:
             fonts = run.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
-            assert fonts is not None and fonts.get(qn("w:eastAsia")) in {"宋体", "黑体"}
+            assert fonts is not None and fonts.get(qn("w:eastAsia")) in {"SimSun", "SimHei"}
+
+
+def test_every_document_declares_simplified_chinese_and_its_faces(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    rendered = render_all(book, small_draft("1.1"), tmp_path, allow_incomplete=True)
+    for path in rendered.files[:2]:
+        with zipfile.ZipFile(path) as package:
+            styles = package.read("word/styles.xml").decode()
+            settings = package.read("word/settings.xml").decode()
+            fonts = package.read("word/fontTable.xml").decode()
+        assert 'w:eastAsia="zh-CN"' in styles and 'w:eastAsia="en-US"' not in styles
+        assert '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>' in settings
+        for name, alias, charset in (("SimSun", "宋体", "86"), ("SimHei", "黑体", "86")):
+            entry = re.search(f'<w:font w:name="{name}">(.*?)</w:font>', fonts)
+            assert entry, name
+            assert f'<w:altName w:val="{alias}"/>' in entry.group(1)
+            assert f'<w:charset w:val="{charset}"/>' in entry.group(1)
+        assert "ＭＳ" not in fonts  # the Japanese faces of python-docx's default template
+    workbook = load_workbook(rendered.files[2])
+    faces = {
+        cell.font.name
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
+    assert faces <= {"SimSun", "SimHei", None}, faces
 
 
 def test_properties_name_the_program_guide_and_draft(book: RuleBook, tmp_path: Path) -> None:
@@ -203,3 +232,23 @@ def test_templates_are_real_word_files() -> None:
     for template in ("application-form.docx", "ip-checklist.docx"):
         names = zipfile.ZipFile(data_folder("templates") / template).namelist()
         assert "word/document.xml" in names and "word/styles.xml" in names
+
+
+def test_a_template_saved_without_chinese_declarations_is_set_right(tmp_path: Path) -> None:
+    """A research office's template from an English Word: en-US/ja-JP, Japanese faces."""
+    template = tmp_path / "restyled.docx"
+    plain = Document()
+    plain.add_paragraph("{{ title }}")
+    plain.save(str(template))
+    with zipfile.ZipFile(template) as package:
+        assert 'w:eastAsia="ja-JP"' in package.read("word/settings.xml").decode()
+    properties = Properties("t", "s", "k", "c")
+    rendered = tmp_path / "out.docx"
+    rendered.write_bytes(render_docx(template, {"title": "南大洋"}, properties))
+    with zipfile.ZipFile(rendered) as package:
+        settings = package.read("word/settings.xml").decode()
+        styles = package.read("word/styles.xml").decode()
+        fonts = package.read("word/fontTable.xml").decode()
+    assert 'w:eastAsia="zh-CN"' in settings and 'w:eastAsia="zh-CN"' in styles
+    assert re.findall(r'<w:font w:name="([^"]*)"', fonts) == ["Times New Roman", "SimSun", "SimHei"]
+    assert docx_text(rendered)[1].strip() == "南大洋"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
+from applywizard.domain.draft.codec import decode_draft
 from applywizard.domain.draft.migrations import MIGRATIONS, MigrationGapError, migrate
 from applywizard.domain.draft.model import SCHEMA_VERSION
 
@@ -40,3 +42,11 @@ def test_a_missing_step_is_reported() -> None:
 
 def test_the_shipped_chain_reaches_the_current_version_from_the_first() -> None:
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_a_version_2_draft_opens_with_an_empty_summary() -> None:
+    saved = {"schema_version": 2, "project": {"title_zh": "中欧城市水环境"}}
+    draft = decode_draft(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
+    assert draft.schema_version == SCHEMA_VERSION
+    assert draft.project.title_zh == "中欧城市水环境"
+    assert draft.project.summary == ""

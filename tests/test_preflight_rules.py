@@ -138,11 +138,11 @@ def test_facts_survive_saving_and_an_old_draft_has_none(tmp_path: Path) -> None:
     again = decode_draft(encode_draft(draft))
     assert again.attachments[0].preflight == draft.attachments[0].preflight
     old = json.loads((EXAMPLES / "1.1.json").read_text(encoding="utf-8"))
-    old["schema_version"] = 2
+    old["schema_version"] = 3
     for item in old["attachments"]:
         del item["preflight"]
     migrated = decode_draft(json.dumps(old).encode())
-    assert migrated.schema_version == 3
+    assert migrated.schema_version == 4
     assert all(item.preflight is None for item in migrated.attachments)
 
 

@@ -252,6 +252,10 @@
         <translation>{count} 个不完整</translation>
     </message>
     <message>
+        <source>{count} / {limit}</source>
+        <translation>{count} / {limit} 字</translation>
+    </message>
+    <message>
         <source>What the direction requires</source>
         <translation>本方向的要求</translation>
     </message>

@@ -133,13 +133,23 @@ class FieldBinder:
             widget.setProperty("severity", severity)
             widget.setToolTip(text)
 
-    def row(self, layout: QFormLayout, path: str, widget: QWidget, finding: QLabel) -> None:
-        """Add a labelled row: the field, with its finding underneath."""
+    def row(
+        self,
+        layout: QFormLayout,
+        path: str,
+        widget: QWidget,
+        finding: QLabel,
+        *,
+        under: QWidget | None = None,
+    ) -> None:
+        """Add a labelled row: the field, what goes ``under`` it (a counter), its finding."""
         box = QWidget()
         inner = QVBoxLayout(box)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(2)
         inner.addWidget(widget)
+        if under is not None:
+            inner.addWidget(under)
         inner.addWidget(finding)
         caption = QLabel(field_label(path))
         caption.setBuddy(widget)

@@ -272,8 +272,12 @@ def _basic_rows(ctx: Context) -> list[dict[str, str]]:
         {"label": "指南方向", "value": ctx["direction"]["label"]},
         {"label": "领域方向 / 主题", "value": ctx["selection"]["text"]},
         {"label": "关键词", "value": project["keywords"] or NOTHING},
-        {"label": "起止日期", "value": f"{project['start']} 至 {project['end']}"},
-        {"label": "实施周期", "value": f"{project['duration_months']} 个月"},
+        {"label": "项目摘要", "value": project["summary"]},
+        {"label": "起止日期", "value": _span(project["start"], project["end"])},
+        {
+            "label": "实施周期",
+            "value": f"{project['duration_months']} 个月" if project["duration_months"] else "",
+        },
         {"label": "牵头单位", "value": lead["name"]},
         {"label": "统一社会信用代码", "value": lead["credit_code"]},
         {"label": "项目负责人", "value": ctx["leader"]["name"]},
@@ -288,6 +292,10 @@ def _basic_rows(ctx: Context) -> list[dict[str, str]]:
         {"label": "自筹资金（万元）", "value": budget["income_self_raised"]},
         {"label": "经费总额（万元）", "value": budget["income_total"]},
     ]
+
+
+def _span(start: str, end: str) -> str:
+    return f"{start} 至 {end}" if start or end else ""
 
 
 def build_context(
@@ -321,9 +329,11 @@ def build_context(
         "project": {
             "title_zh": draft.project.title_zh,
             "title_en": draft.project.title_en,
+            "summary": " ".join(paragraphs(draft.project.summary)),
             "area": draft.project.area or NOTHING,
             "keywords": draft.project.keywords,
-            "recommending_body": draft.project.recommending_body,
+            # 凡不填写的内容，请用“无”表示: no recommending body is an item with nothing to say
+            "recommending_body": draft.project.recommending_body or NOTHING,
             "start": day(draft.project.start_date),
             "end": day(draft.project.end_date),
             "duration_months": str(draft.project.duration_months or ""),

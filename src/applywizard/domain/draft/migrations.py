@@ -31,8 +31,18 @@ def _declarations_tri_state(data: JsonObject) -> JsonObject:
     return data
 
 
+def _project_summary(data: JsonObject) -> JsonObject:
+    """Version 3: the project has a summary (项目摘要), which starts empty.
+
+    Nothing in a version-2 draft changes; the version is raised so that an
+    older ApplyWizard refuses a draft holding a summary as “from a newer
+    version” instead of as “an unknown key”.
+    """
+    return data
+
+
 def _attachment_preflight(data: JsonObject) -> JsonObject:
-    """Version 3: an attachment may carry what the pre-flight found in its file.
+    """Version 4: an attachment may carry what the pre-flight found in its file.
 
     Older drafts have no such facts (their files were never checked); the
     field is optional and they need nothing. The version changes so that an
@@ -42,7 +52,11 @@ def _attachment_preflight(data: JsonObject) -> JsonObject:
     return data
 
 
-MIGRATIONS: Mapping[int, Migration] = {1: _declarations_tri_state, 2: _attachment_preflight}
+MIGRATIONS: Mapping[int, Migration] = {
+    1: _declarations_tri_state,
+    2: _project_summary,
+    3: _attachment_preflight,
+}
 
 
 class MigrationGapError(ValueError):

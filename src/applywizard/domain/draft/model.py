@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[3] = 3
+SCHEMA_VERSION: Literal[4] = 4
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -155,6 +155,7 @@ class Project(DraftModel):
 
     title_zh: ShortText = ""
     title_en: ShortText = ""
+    summary: LongText = Field(default="", description="项目摘要")
     area: ShortText = ""
     keywords: ShortText = ""
     recommending_body: ShortText = Field(default="", description="推荐单位")
@@ -357,7 +358,7 @@ class PinnedClause(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[3] = 3
+    schema_version: Literal[4] = 4
     guide_id: ShortText = ""
     guide_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = Field(
         default="", description="SHA-256 of the guide pack the draft was last saved under"

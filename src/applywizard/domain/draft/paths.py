@@ -22,6 +22,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "selection.sub_direction": ("细化方向", "Sub-direction"),
     "project.title_zh": ("项目名称（中文）", "Project title (Chinese)"),
     "project.title_en": ("项目名称（英文）", "Project title (English)"),
+    "project.summary": ("项目摘要", "Project summary"),
     "project.area": ("所属领域", "Field"),
     "project.keywords": ("关键词", "Keywords"),
     "project.recommending_body": ("推荐单位", "Recommending body"),

@@ -28,6 +28,8 @@ class Problem:
     section: tuple[str, str] | None = None
     missing: bool = False
     """True when the value is merely not given yet (the data's wording is for breaches)."""
+    citation: tuple[str, str] | None = None
+    """Where the rule comes from, when the rule's data names it (a form's filling notes)."""
     clause: int | None = None
     """The direction's clause a general rule's finding cites (the one asking for a document)."""
 

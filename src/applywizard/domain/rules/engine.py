@@ -182,6 +182,8 @@ def _finding(rule: BoundRule, problem: Problem) -> Finding:
     clause = rule.clause
     if rule.notice is not None:
         pass
+    elif problem.citation is not None:
+        citation_zh, citation_en = problem.citation
     elif clause is None and problem.clause is not None and rule.direction is not None:
         clause = problem.clause
         citation_zh, citation_en = _clause_citation(rule.direction, clause)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
 
+from applywizard.ui.length_counter import LengthCounters
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
@@ -11,6 +12,7 @@ from applywizard.workflow.flow import PageId
 IDENTITY = (
     ("project.title_zh", "line"),
     ("project.title_en", "line"),
+    ("project.summary", "text"),
     ("project.area", "line"),
     ("project.keywords", "line"),
     ("project.recommending_body", "line"),
@@ -56,6 +58,7 @@ class ProjectPage(WizardPage):
     page_id = PageId.PROJECT
 
     def build(self) -> None:
+        self.counters = LengthCounters(self.hub)
         self.body = self.scrolling_body()
         self._group(_("Project"), IDENTITY)
         self._group(_("Parts of the application form"), tuple((path, "text") for path in TEXTS))
@@ -72,10 +75,13 @@ class ProjectPage(WizardPage):
         yes_no = [(True, _("Yes")), (False, _("No"))]
         for path, kind in fields:
             widget: QWidget
+            counter: QWidget | None = None
             if kind == "line":
                 widget, finding = self.binder.line(path)
+                counter = self.counters.add(path, widget)
             elif kind == "text":
                 widget, finding = self.binder.text(path)
+                counter = self.counters.add(path, widget)
             elif kind == "day":
                 widget, finding = self.binder.day(path)
             elif kind == "number":
@@ -90,9 +96,14 @@ class ProjectPage(WizardPage):
                 widget, finding = self.binder.lines(path)
             else:
                 widget, finding = self.binder.choice(path, yes_no)
-            self.binder.row(form, path, widget, finding)
+            self.binder.row(form, path, widget, finding, under=counter)
         self.body.addWidget(box)
         return box
+
+    def refresh(self) -> None:
+        """Findings beside the fields, and the counters under the limited ones."""
+        super().refresh()
+        self.counters.refresh()
 
     def reload(self) -> None:
         """Show the sections the chosen direction needs, then the values."""
