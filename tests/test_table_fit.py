@@ -16,6 +16,9 @@ from applywizard.adapters.documents.table_fit import (
 )
 from applywizard.adapters.documents.text_width import is_figure, text_width, widest_unbreakable
 
+ONE_TWIP = 1 / TWIPS_PER_CM
+"""Widths are written in whole twips."""
+
 
 def _table(rows: list[list[str]], *, header: bool = True) -> tuple[object, list[float]]:
     document = docx.Document()
@@ -49,7 +52,7 @@ def test_a_column_is_never_narrower_than_its_widest_figure() -> None:
         [str(index), "某某大学某某学院某某研究所" * 3, amount] for index in range(5)
     ]
     _, widths = _table(rows)
-    needed = text_width(amount) * 10.5 / POINTS_PER_CM + CELL_PADDING_CM
+    needed = text_width(amount) * 10.5 / POINTS_PER_CM + CELL_PADDING_CM - ONE_TWIP
     assert widths[2] >= needed
 
 
@@ -64,7 +67,7 @@ def _sizes(table: object) -> set[str]:
 
 def test_a_tight_table_wraps_chinese_before_it_shrinks_figures() -> None:
     table, widths = _table([PARTNER_HEADER, [*PARTNER, DATE, "Dr. Krishnamurthy"]])
-    assert widths[5] >= text_width(DATE) * 10.5 / POINTS_PER_CM + CELL_PADDING_CM
+    assert widths[5] >= text_width(DATE) * 10.5 / POINTS_PER_CM + CELL_PADDING_CM - ONE_TWIP
     assert not _sizes(table)  # nothing had to be set smaller
 
 
@@ -75,8 +78,8 @@ def test_a_table_too_tight_for_its_figures_sets_them_smaller_not_broken() -> Non
     [half_points] = _sizes(table)
     size = int(half_points) / 2
     assert size < 10.5
-    assert widths[5] >= text_width(DATE) * size / POINTS_PER_CM + CELL_PADDING_CM
-    assert widths[6] >= text_width(code) * size / POINTS_PER_CM + CELL_PADDING_CM
+    assert widths[5] >= text_width(DATE) * size / POINTS_PER_CM + CELL_PADDING_CM - ONE_TWIP
+    assert widths[6] >= text_width(code) * size / POINTS_PER_CM + CELL_PADDING_CM - ONE_TWIP
 
 
 def test_header_rows_keep_with_the_next_row_and_short_rows_stay_whole() -> None:

@@ -46,8 +46,6 @@ HEADER_SHORT_EMS = 3.0
 """A column label up to three characters (设备费) stays on one line; longer ones wrap."""
 LONG_WORD_EMS = 10.0
 """A word longer than this (a file name, a web address) may break: only figures never do."""
-WIDTH_STEP_CM = 0.05
-"""How much page width is handed out at a time."""
 SHORT_ROW_LINES = 8
 """Rows up to this many lines are kept on one page."""
 
@@ -193,10 +191,10 @@ def _measure(cells: list[_Cell], columns: int, figure_size: float, *, tight: boo
 def _share(measure: _Measure, available: float) -> list[float]:
     """Widths summing to ``available``: natural ones if they fit, else the fewest lines.
 
-    Between the two, page width is handed out a little at a time to the
-    column whose longest text would take the most lines, so a table grows no
-    taller than it must (rather than giving a long English name all the room
-    and wrapping a Chinese name down a narrow column). When even the
+    Between the two, page width goes to the columns that wrap most, where a
+    line less costs least (``_fewest_lines``), so a table grows no taller than
+    it must, rather than giving a long English name all the room and
+    wrapping a Chinese name down a narrow column. When even the
     minimums do not fit, figures keep their width and the other columns
     (whose text can wrap between Chinese characters) give way.
     """
@@ -217,21 +215,40 @@ def _share(measure: _Measure, available: float) -> list[float]:
 
 
 def _fewest_lines(minimum: list[float], natural: list[float], available: float) -> list[float]:
+    """From the minimums, widen the column that wraps most, where it is cheapest, in turn.
+
+    Each turn takes the column with the most lines whose next line less fits
+    the width left (the cheapest such column first), and gives it just that
+    width; a label of five characters thus takes one line before a title
+    that would take two lines at any width gets the rest.
+    """
     widths = list(minimum)
     spare = available - sum(widths)
 
-    def lines(column: int) -> float:
+    def lines(column: int) -> int:
         room = max(widths[column] - CELL_PADDING_CM, 0.01)
         return math.ceil((natural[column] - CELL_PADDING_CM) / room - 1e-9)
 
-    while spare > WIDTH_STEP_CM:
-        column = max(range(len(widths)), key=lambda index: (lines(index), natural[index]))
-        if lines(column) <= 1:
+    def one_line_less(column: int) -> float:
+        fewer = lines(column) - 1
+        return (natural[column] - CELL_PADDING_CM) / fewer + CELL_PADDING_CM - widths[column]
+
+    while True:
+        choices = [
+            (lines(column), -one_line_less(column), column)
+            for column in range(len(widths))
+            if lines(column) > 1 and one_line_less(column) <= spare
+        ]
+        if not choices:
             break
-        widths[column] += WIDTH_STEP_CM
-        spare -= WIDTH_STEP_CM
-    total = sum(widths)
-    return [width + spare * width / total for width in widths]
+        _, negative_cost, column = max(choices)
+        widths[column] -= negative_cost - 1e-6
+        spare += negative_cost - 1e-6
+    # What is left goes to the columns that still wrap, by how much they hold.
+    wrapping = [natural[column] if lines(column) > 1 else 0.0 for column in range(len(widths))]
+    shares = wrapping if sum(wrapping) > 0 else widths
+    total = sum(shares)
+    return [width + spare * share / total for width, share in zip(widths, shares, strict=True)]
 
 
 def _twips(cm: float) -> str:
