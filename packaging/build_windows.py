@@ -252,7 +252,9 @@ class WindowsBuild:
         ran = self.wine.run(
             self.python,
             [
-                *("-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"),
+                # --clean: under Wine, PyInstaller kept a PYZ older than a changed
+                # module (its mtime check missed it) and shipped the old code.
+                *("-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN"),
                 *("--distpath", windows_path(self.dist)),
                 *("--workpath", windows_path(self.work / "pyinstaller")),
                 windows_path(SPEC),
