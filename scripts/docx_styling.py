@@ -20,7 +20,9 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from applywizard.adapters.documents.typefaces import HEI, LATIN, SONG, declare_chinese
+from applywizard.adapters.documents.ooxml import LATIN
+from applywizard.adapters.documents.ooxml import set_fonts as set_run_fonts
+from applywizard.adapters.documents.typefaces import HEI, SONG, declare_chinese
 
 SIZE_4 = Pt(14)  # 四号
 SIZE_S4 = Pt(12)  # 小四
@@ -36,17 +38,7 @@ def set_fonts(
     font.name = LATIN
     if size is not None:
         font.size = size
-    element = target.element
-    r_pr = element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), LATIN)
-    fonts.set(qn("w:eastAsia"), east_asia)
+    set_run_fonts(target.element.get_or_add_rPr(), east_asia)
 
 
 def setup_document(document: Document, *, landscape: bool = False) -> None:

@@ -24,6 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from applywizard.adapters.documents.ooxml import child
 from applywizard.adapters.documents.text_width import (
     SHORT_EMS,
     is_figure,
@@ -265,14 +266,7 @@ def _apply_widths(table: BaseOxmlElement, cells: list[_Cell], widths: list[float
         table_width.set(qn("w:w"), _twips(sum(widths)))
         table_width.set(qn("w:type"), "dxa")
     for cell in cells:
-        properties = cell.element.find(qn("w:tcPr"))
-        if properties is None:
-            properties = OxmlElement("w:tcPr")
-            cell.element.insert(0, properties)
-        cell_width = properties.find(qn("w:tcW"))
-        if cell_width is None:
-            cell_width = OxmlElement("w:tcW")
-            properties.insert(0, cell_width)
+        cell_width = child(child(cell.element, "w:tcPr", first=True), "w:tcW", first=True)
         cell_width.set(qn("w:w"), _twips(sum(widths[cell.column : cell.column + cell.span])))
         cell_width.set(qn("w:type"), "dxa")
 
@@ -285,16 +279,9 @@ def _apply_figure_size(cells: list[_Cell], figure_size: float) -> None:
         if not cell.shrinks or cell.size <= figure_size:
             continue
         for run in cell.element.iter(qn("w:r")):
-            properties = run.find(qn("w:rPr"))
-            if properties is None:
-                properties = OxmlElement("w:rPr")
-                run.insert(0, properties)
+            properties = child(run, "w:rPr", first=True)
             for tag in ("w:sz", "w:szCs"):
-                size = properties.find(qn(tag))
-                if size is None:
-                    size = OxmlElement(tag)
-                    properties.append(size)
-                size.set(qn("w:val"), half_points)
+                child(properties, tag).set(qn("w:val"), half_points)
 
 
 def _keep_with_next(row: BaseOxmlElement) -> None:
@@ -306,10 +293,7 @@ def _keep_with_next(row: BaseOxmlElement) -> None:
     attachments table).
     """
     for paragraph in row.iter(qn("w:p")):
-        properties = paragraph.find(qn("w:pPr"))
-        if properties is None:
-            properties = OxmlElement("w:pPr")
-            paragraph.insert(0, properties)
+        properties = child(paragraph, "w:pPr", first=True)
         if properties.find(qn("w:keepNext")) is None:
             style = properties.find(qn("w:pStyle"))
             properties.insert(0 if style is None else 1, OxmlElement("w:keepNext"))
@@ -330,8 +314,7 @@ def _keep_short_rows(
         if lines > SHORT_ROW_LINES:
             continue
         properties = row.find(qn("w:trPr"))
-        if properties is None:
+        if properties is None:  # after tblPrEx, if any, before the cells
             properties = OxmlElement("w:trPr")
             row.insert(0 if row.find(qn("w:tblPrEx")) is None else 1, properties)
-        if properties.find(qn("w:cantSplit")) is None:
-            properties.insert(0, OxmlElement("w:cantSplit"))
+        child(properties, "w:cantSplit", first=True)

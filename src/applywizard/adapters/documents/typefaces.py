@@ -27,11 +27,12 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from applywizard.adapters.documents.ooxml import LATIN, child, set_fonts
+
 SONG = "SimSun"
 """宋体: body text and table cells."""
 HEI = "SimHei"
 """黑体: headings, table headers and labels."""
-LATIN = "Times New Roman"
 EAST_ASIAN_LANGUAGE = "zh-CN"
 LATIN_LANGUAGE = "en-US"
 
@@ -67,10 +68,7 @@ def declare_chinese(document: Document) -> None:
         return
     _set_default_languages(document)
     settings = document.settings.element
-    theme_language = settings.find(qn("w:themeFontLang"))
-    if theme_language is None:
-        theme_language = OxmlElement("w:themeFontLang")
-        settings.append(theme_language)
+    theme_language = child(settings, "w:themeFontLang")
     theme_language.set(qn("w:val"), LATIN_LANGUAGE)
     theme_language.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
     for part in document.part.package.iter_parts():
@@ -106,33 +104,12 @@ def _set_default_languages(document: Document) -> None:
 
 
 def _languages_in(styles: BaseOxmlElement) -> None:
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    properties = run_defaults.find(qn("w:rPr"))
-    if properties is None:
-        properties = OxmlElement("w:rPr")
-        run_defaults.append(properties)
-    language = properties.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        properties.append(language)
+    defaults = child(styles, "w:docDefaults", first=True)
+    properties = child(child(defaults, "w:rPrDefault", first=True), "w:rPr")
+    language = child(properties, "w:lang")
     language.set(qn("w:val"), LATIN_LANGUAGE)
     language.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), LATIN)
-    fonts.set(qn("w:eastAsia"), SONG)
+    set_fonts(properties, SONG)
 
 
 def _rewrite(part: Part, edit: Callable[[BaseOxmlElement], None]) -> None:

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from docx.document import Document
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
+from applywizard.adapters.documents.ooxml import child
 from applywizard.adapters.documents.packages import reproducible_zip
 from applywizard.adapters.documents.table_fit import fit_tables
 from applywizard.adapters.documents.typefaces import HEI, SONG, declare_chinese
@@ -105,14 +105,7 @@ def ensure_east_asian_fonts(document: Document) -> None:
             style_id = style.get(qn("w:val")) if style is not None else ""
             font = _east_asian_font(style_id or "")
             for run in paragraph.iter(qn("w:r")):
-                r_pr = run.find(qn("w:rPr"))
-                if r_pr is None:
-                    r_pr = OxmlElement("w:rPr")
-                    run.insert(0, r_pr)
-                fonts = r_pr.find(qn("w:rFonts"))
-                if fonts is None:
-                    fonts = OxmlElement("w:rFonts")
-                    r_pr.insert(0, fonts)
+                fonts = child(child(run, "w:rPr", first=True), "w:rFonts", first=True)
                 fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
                 if fonts.get(qn("w:eastAsia")) is None:
                     fonts.set(qn("w:eastAsia"), font)
