@@ -241,9 +241,17 @@ def team_section(document: Document) -> None:
     loop_table(
         document,
         "units",
-        header=["单位名称", "注册地", "注册日期", "独立法人", "国家机关"],
-        fields=["name", "region", "registered_on", "legal_entity", "state_organ"],
-        widths=[6.4, 1.9, 3.9, 1.9, 1.9],
+        header=["单位名称", "英文名称", "上级单位", "注册地", "注册日期", "独立法人", "国家机关"],
+        fields=[
+            "name",
+            "name_en",
+            "parent",
+            "region",
+            "registered_on",
+            "legal_entity",
+            "state_organ",
+        ],
+        widths=[3.4, 3.4, 2.4, 1.5, 2.5, 1.4, 1.4],
         var="q",
     )
     document.add_heading("（二）外方合作单位", level=3)
@@ -262,6 +270,17 @@ def team_section(document: Document) -> None:
         ],
         fields=["index", "name", "name_zh", "country", "type", "registered_on", "role", "leader"],
         widths=[1.3, 3.4, 2.7, 1.5, 1.5, 2.4, 1.2, 2.0],
+    )
+    paragraph(document)
+    paragraph(document, "外方合作单位注册信息及外方经费：", bold=True)
+    loop_table(
+        document,
+        "partners",
+        header=["单位名称（原文）", "注册号", "独立法人", "外方经费（外方自筹，原币）"],
+        fields=["name", "registration_number", "legal_entity", "budget"],
+        widths=[6.4, 3.6, 1.9, 4.1],
+        var="g",
+        right=("budget",),
     )
     paragraph(document, "{%p if brics %}")
     paragraph(document, "金砖国家联合申请确认编号：{{ brics.confirmation_number }}", bold=True)
