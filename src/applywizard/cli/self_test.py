@@ -26,7 +26,6 @@ from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_files import shipped_guide
 from applywizard.adapters.guide_packs import catalogue
-from applywizard.cli.output import counted
 from applywizard.cli.steps import Report, SelfTestError, expect
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
@@ -93,13 +92,14 @@ def _check_examples(report: Report, book: RuleBook) -> list[Draft]:
         def check(path: Path = path) -> str:
             draft = read_draft(path)
             findings = book.evaluate(draft)
-            errors = [finding for finding in findings if finding.is_error]
+            # The examples are clean: a warning here is this installation
+            # judging differently (a module or data file missing from it).
             expect(
-                not errors,
-                f"{len(errors)} errors, first: {errors[0].message_en if errors else ''}",
+                not findings,
+                f"{len(findings)} findings, first: {findings[0].message_en if findings else ''}",
             )
             good.append(draft)
-            return f"direction {draft.direction}, 0 errors, {counted(len(findings), 'warning')}"
+            return f"direction {draft.direction}, no errors, no warnings"
 
         report.step(f"check {path.name}", check)
     return good

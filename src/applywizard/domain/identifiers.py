@@ -52,7 +52,14 @@ def known_number_kinds(country: str) -> list[str]:
 
 
 def registration_number_is_valid(country: str, number: str) -> bool | None:
-    """True or False where python-stdnum knows the country's numbers; None elsewhere."""
+    """True or False where python-stdnum knows the country's numbers; None elsewhere.
+
+    None too when none of the country's modules can be loaded (an installation
+    that lacks them): that is not knowing, not an invalid number.
+    """
     if country not in ORGANISATION_NUMBERS:
         return None
-    return any(module.is_valid(number) for module in _modules(country))
+    modules = _modules(country)
+    if not modules:
+        return None
+    return any(module.is_valid(number) for module in modules)
