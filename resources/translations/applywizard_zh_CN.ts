@@ -276,8 +276,8 @@
         <translation>已添加的附件</translation>
     </message>
     <message>
-        <source>Attach each document with the button, or drop files on this page. Only the file's name, size and SHA-256 are recorded; keep the file itself for submission.</source>
-        <translation>用按钮添加附件，或把文件拖放到本页。程序只记录文件名、大小和 SHA-256 校验值；原文件请妥善保存，提交时使用。</translation>
+        <source>Attach each document with the button, or drop files on this page. The draft records the file's name, size, SHA-256 and what its check found, not the file: keep the file itself for submission.</source>
+        <translation>用按钮添加附件，或把文件拖放到本页。草稿只记录文件名、大小、SHA-256 校验值和文件检查结果，不含文件本身；原文件请妥善保存，提交时使用。</translation>
     </message>
     <message>
         <source>Kind of document to attach</source>

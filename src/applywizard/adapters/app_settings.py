@@ -73,13 +73,17 @@ def _write(settings: Path, guide_folders: list[str]) -> None:
     _write_key(settings, "guide_folders", guide_folders)
 
 
-def _write_key(settings: Path, key: str, value: object) -> None:
+def _stored(settings: Path) -> dict[str, object]:
+    """The settings file's contents; empty when it is missing, unreadable or not an object."""
     try:
         data = json.loads(settings.read_text(encoding="utf-8"))
-        if not isinstance(data, dict):
-            data = {}
     except (OSError, ValueError):
-        data = {}
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_key(settings: Path, key: str, value: object) -> None:
+    data = _stored(settings)
     data[key] = value
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
@@ -90,11 +94,7 @@ def _write_key(settings: Path, key: str, value: object) -> None:
 
 
 def _listed(settings: Path) -> list[str]:
-    try:
-        data = json.loads(settings.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    listed = data.get("guide_folders", []) if isinstance(data, dict) else []
+    listed = _stored(settings).get("guide_folders", [])
     return [item for item in listed if isinstance(item, str)] if isinstance(listed, list) else []
 
 
@@ -147,12 +147,7 @@ def attachment_limit_mb(folders: UserFolders | None = None) -> int:
     from_environment = _limit_mb(os.environ.get(ENVIRONMENT_ATTACHMENT_LIMIT, ""))
     if from_environment is not None:
         return from_environment
-    settings = (folders or user_folders()).settings
-    try:
-        data = json.loads(settings.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return DEFAULT_ATTACHMENT_LIMIT_MB
-    stored = _limit_mb(data.get("attachment_limit_mb")) if isinstance(data, dict) else None
+    stored = _limit_mb(_stored((folders or user_folders()).settings).get("attachment_limit_mb"))
     return stored if stored is not None else DEFAULT_ATTACHMENT_LIMIT_MB
 
 

@@ -12,7 +12,6 @@ direction's rules, so the checklist shows what the data says, clause by clause.
 
 from __future__ import annotations
 
-import hashlib
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from applywizard.adapters.attachment_preflight.preflight import digest_of
 from applywizard.adapters.file_errors import os_reason
 from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Attachment
@@ -106,19 +106,12 @@ def read_file_facts(path: Path, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> Fil
     if not stat.S_ISREG(facts.st_mode):
         raise AttachmentFileError(f"“{name}”不是文件", f"“{name}” is not a file")
     _check_size(name, facts.st_size, max_bytes)
-    digest = hashlib.sha256()
-    size = 0
     try:
-        with source.open("rb") as stream:
-            while chunk := stream.read(CHUNK_BYTES):
-                size += len(chunk)
-                if size > max_bytes:
-                    _check_size(name, size, max_bytes)
-                digest.update(chunk)
+        size, sha256 = digest_of(path, stop_after=max_bytes, chunk_bytes=CHUNK_BYTES)
     except OSError as error:
         raise _unreadable(source, error) from error
     _check_size(name, size, max_bytes)
-    return FileFacts(file_name=name, size_bytes=size, sha256=digest.hexdigest())
+    return FileFacts(file_name=name, size_bytes=size, sha256=sha256)
 
 
 def _unreadable(path: Path, error: OSError) -> AttachmentFileError:

@@ -42,13 +42,22 @@ def extension_of(file_name: str) -> str:
     return extension.lower() if dot and stem else ""
 
 
-def digest_of(path: Path) -> tuple[int, str]:
-    """Size and SHA-256 of a file, streamed (OSError when it cannot be read)."""
+def digest_of(
+    path: Path, *, stop_after: int | None = None, chunk_bytes: int = CHUNK_BYTES
+) -> tuple[int, str]:
+    """Size and SHA-256 of a file, streamed, never held whole (OSError when unreadable).
+
+    With ``stop_after``, reading stops as soon as more than that many bytes
+    were read (a file too large, or one growing while it is read): the size
+    returned is then over the limit and the digest is of no use.
+    """
     digest = hashlib.sha256()
     size = 0
     with operation_path(path).open("rb") as stream:
-        while chunk := stream.read(CHUNK_BYTES):
+        while chunk := stream.read(chunk_bytes):
             size += len(chunk)
+            if stop_after is not None and size > stop_after:
+                break
             digest.update(chunk)
     return size, digest.hexdigest()
 

@@ -213,8 +213,9 @@ class AttachmentsPage(WizardPage):
         left = QVBoxLayout()
         hint = QLabel(
             _(
-                "Attach each document with the button, or drop files on this page. Only the "
-                "file's name, size and SHA-256 are recorded; keep the file itself for submission."
+                "Attach each document with the button, or drop files on this page. The draft "
+                "records the file's name, size, SHA-256 and what its check found, not the file: "
+                "keep the file itself for submission."
             )
         )
         hint.setWordWrap(True)
