@@ -3,7 +3,8 @@
     .venv/bin/python scripts/make_translations.py          # write .ts and .qm
     .venv/bin/python scripts/make_translations.py --check  # exit 1 if anything is missing
 
-Collects every ``_("...")`` string in ``src/applywizard/ui`` (English, as
+Collects every ``_("...")`` string in ``src/applywizard/ui`` and
+``src/applywizard/presenters`` (English, as
 written in the code), takes its Chinese from
 ``resources/translations/zh_CN.yaml`` (reviewed by people, not generated),
 writes ``applywizard_zh_CN.ts`` (Qt Linguist's format, context
@@ -24,6 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "src" / "applywizard" / "ui"
+PRESENTERS = ROOT / "src" / "applywizard" / "presenters"
 FOLDER = ROOT / "resources" / "translations"
 CATALOGUE = FOLDER / "zh_CN.yaml"
 TS = FOLDER / "applywizard_zh_CN.ts"
@@ -31,10 +33,11 @@ QM = FOLDER / "applywizard_zh_CN.qm"
 CONTEXT = "ApplyWizard"
 
 
-def interface_strings(folder: Path = UI) -> list[str]:
-    """Every string passed to ``_()`` in the window's code, in first-seen order."""
+def interface_strings(folders: tuple[Path, ...] = (UI, PRESENTERS)) -> list[str]:
+    """Every string passed to ``_()`` in the window's and presenters' code, first-seen order."""
     found: dict[str, None] = {}
-    for module in sorted(folder.rglob("*.py")):
+    modules = [module for folder in folders for module in sorted(folder.rglob("*.py"))]
+    for module in modules:
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

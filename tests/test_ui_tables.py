@@ -38,7 +38,7 @@ from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.partners import PartnersPage
 from applywizard.ui.pages.team import TeamPage
 from applywizard.ui.pages.units import UnitsPage
-from applywizard.ui.tables import ERROR_COLOUR, WARNING_COLOUR, DraftTableModel
+from applywizard.ui.table_model import ERROR_COLOUR, WARNING_COLOUR, DraftTableModel
 from applywizard.ui.text import _, language, set_language
 from applywizard.workflow.session import DraftSession
 

@@ -628,14 +628,6 @@
         <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
     </message>
     <message>
-        <source>No direction chosen yet: every country of the guide is offered.</source>
-        <translation>尚未选择指南方向：列出指南涉及的全部国家。</translation>
-    </message>
-    <message>
-        <source>Partner countries of direction {code}: {names}</source>
-        <translation>方向 {code} 的合作国家：{names}</translation>
-    </message>
-    <message>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -764,12 +756,12 @@
         <translation>牵头申报单位和全部中方参与单位，名称与公章一致。须且只能标记一家牵头单位。经费单位为万元。申报通知对单位的注册地、注册时间、独立法人资格有要求，国家机关不得牵头或参与：请逐一填写。</translation>
     </message>
     <message>
-        <source>Units together: central funds {central}, self-raised {raised} (10k CNY)</source>
-        <translation>各单位合计：中央财政资金 {central}，自筹资金 {raised}（万元）</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>(not offered)</source>
+        <translation>（不在可选范围）</translation>
     </message>
     <message>
         <source>&amp;Add</source>
@@ -786,22 +778,6 @@
     <message>
         <source>Move d&amp;own</source>
         <translation>下移(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Remove {item}?</source>
-        <translation>删除{item}？</translation>
-    </message>
-    <message>
-        <source>&amp;Findings: {count}</source>
-        <translation>检查结果(&amp;F)：{count}</translation>
-    </message>
-    <message>
-        <source> (choose a row)</source>
-        <translation>（请选择一行）</translation>
-    </message>
-    <message>
-        <source>(not offered)</source>
-        <translation>（不在可选范围）</translation>
     </message>
     <message>
         <source>About</source>
@@ -834,6 +810,30 @@
     <message>
         <source>Errors: {errors}  Warnings: {warnings}</source>
         <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+    <message>
+        <source>No direction chosen yet: every country of the guide is offered.</source>
+        <translation>尚未选择指南方向：列出指南涉及的全部国家。</translation>
+    </message>
+    <message>
+        <source>Units together: central funds {central}, self-raised {raised} (10k CNY)</source>
+        <translation>各单位合计：中央财政资金 {central}，自筹资金 {raised}（万元）</translation>
+    </message>
+    <message>
+        <source>Partner countries of direction {code}: {names}</source>
+        <translation>方向 {code} 的合作国家：{names}</translation>
+    </message>
+    <message>
+        <source> (choose a row)</source>
+        <translation>（请选择一行）</translation>
+    </message>
+    <message>
+        <source>&amp;Findings: {count}</source>
+        <translation>检查结果(&amp;F)：{count}</translation>
+    </message>
+    <message>
+        <source>Remove {item}?</source>
+        <translation>删除{item}？</translation>
     </message>
 </context>
 </TS>

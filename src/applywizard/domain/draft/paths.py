@@ -118,6 +118,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "attachments.*.valid_until": ("有效期至", "valid until"),
     "attachments.*.signed_by_all_parties": ("经所有合作单位签署", "signed by all parties"),
     "attachments.*.contains_ip_clauses": ("含知识产权条款", "contains IP clauses"),
+    "attachments.*.note": ("备注", "note"),
     "declarations": ("申报承诺", "Declarations"),
     "joint_lab.name_zh": ("联合实验室名称（中文）", "Joint lab name (Chinese)"),
     "joint_lab.name_en": ("联合实验室名称（英文）", "Joint lab name (English)"),

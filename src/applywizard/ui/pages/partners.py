@@ -1,16 +1,19 @@
-"""Foreign partners: institutions from the countries the chosen direction is open to."""
+"""Foreign partners: institutions from the countries the chosen direction is open to.
+
+The table's columns are ``domain.draft.tables.PARTNERS``; the countries it
+offers and the line above it come from ``presenters.table`` and
+``presenters.parties.countries_line``.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from applywizard.domain.draft.model import Role, UnitType
+from applywizard.domain.draft.tables import PARTNERS
+from applywizard.presenters.parties import countries_line
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.tables import Column, TableEditor, enum_options
-from applywizard.ui.text import _, bilingual
+from applywizard.ui.tables import TableEditor
 from applywizard.workflow.flow import PageId
-
-CURRENCIES = ("EUR", "GBP", "USD", "CHF", "ILS", "KRW", "ZAR", "SGD", "ARS", "RUB", "BRL", "INR")
 
 
 class PartnersPage(WizardPage):
@@ -19,59 +22,24 @@ class PartnersPage(WizardPage):
     page_id = PageId.PARTNERS
 
     def build(self) -> None:
-        self.country_choices: list[tuple[str, str]] = []
         layout = QVBoxLayout(self)
         self.countries = QLabel()
         self.countries.setObjectName("foreign_partners.countries")
         self.countries.setWordWrap(True)
         layout.addWidget(self.countries)
-        columns = (
-            Column("name"),
-            Column("name_zh"),
-            Column("country", "choice", lambda: self.country_choices, describe=self.country_name),
-            Column("type", "choice", enum_options(UnitType)),
-            Column("registered_on", "date"),
-            Column("independent_legal_entity", "yes_no"),
-            Column("registration_number"),
-            Column("role", "choice", enum_options(Role), optional=False),
-            Column("leader_name"),
-            Column("budget_amount", "money"),
-            Column(
-                "budget_currency",
-                "suggest",
-                lambda: [(code, code) for code in CURRENCIES],
-                clean=lambda text: text.strip().upper() or None,
-            ),
-            Column("tasks", "long"),
-        )
-        self.table = TableEditor(
-            self.hub, "foreign_partners", columns, lead=("role", Role.LEAD), long_field="tasks"
-        )
+        self.table = TableEditor(self.hub, PARTNERS)
         layout.addWidget(self.table, 1)
         self.update_countries()
 
-    def country_name(self, code: str) -> str:
-        """A country's name in the current language, with its code."""
-        country = self.hub.session.book.guide.country(code)
-        return f"{bilingual(country.zh, country.en)} ({code})" if country else code
+    @property
+    def country_choices(self) -> list[tuple[str, str]]:
+        """The countries the country column offers now: code and name."""
+        presenter = self.table.presenter
+        return presenter.choices(PARTNERS.column("country"))
 
     def update_countries(self) -> None:
-        """Offer the chosen direction's partner countries (all the guide's without one)."""
-        guide = self.hub.session.book.guide
-        code = self.hub.session.draft.direction
-        direction = guide.direction(code) if code else None
-        codes = (
-            direction.partner_countries
-            if direction
-            else tuple(country.code for country in guide.countries)
-        )
-        self.country_choices = [(country, self.country_name(country)) for country in codes]
-        names = bilingual("、", ", ").join(text for _code, text in self.country_choices)
-        self.countries.setText(
-            _("Partner countries of direction {code}: {names}").format(code=code, names=names)
-            if direction
-            else _("No direction chosen yet: every country of the guide is offered.")
-        )
+        """Say which countries are offered (the chosen direction's, all without one)."""
+        self.countries.setText(countries_line(self.table.presenter))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Coming here after choosing a direction: offer its countries."""

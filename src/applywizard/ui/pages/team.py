@@ -1,34 +1,19 @@
 """Team: the project leader and the core members, with their units and time.
 
 Under the team, the leader's other national key R&D projects (led or joined,
-running or applied for), which the call's notice limits (限项).
+running or applied for), which the call's notice limits (限项). Both tables'
+columns are ``domain.draft.tables.TEAM`` and ``LEADER_PROJECTS``.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from applywizard.domain.draft.model import (
-    Degree,
-    ProjectRole,
-    ProjectStatus,
-    TeamRole,
-    TitleLevel,
-)
+from applywizard.domain.draft.tables import LEADER_PROJECTS, TEAM
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.tables import Column, TableEditor, enum_options
+from applywizard.ui.tables import TableEditor
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
-
-PROJECT_COLUMNS = (
-    Column("programme"),
-    Column("title"),
-    Column("role", "choice", enum_options(ProjectRole)),
-    Column("status", "choice", enum_options(ProjectStatus)),
-    Column("ends_on", "date"),
-)
 
 
 class TeamPage(WizardPage):
@@ -47,19 +32,7 @@ class TeamPage(WizardPage):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        columns = (
-            Column("name"),
-            Column("role", "choice", enum_options(TeamRole), optional=False),
-            Column("unit", "suggest", self.unit_names),
-            Column("title"),
-            Column("title_level", "choice", enum_options(TitleLevel)),
-            Column("degree", "choice", enum_options(Degree)),
-            Column("birth_date", "date"),
-            Column("field_of_science"),
-            Column("task"),
-            Column("months_per_year", "decimal"),
-        )
-        self.table = TableEditor(self.hub, "team", columns, lead=("role", TeamRole.LEADER))
+        self.table = TableEditor(self.hub, TEAM)
         layout.addWidget(self.table, 3)
         projects = QLabel(
             _(
@@ -69,13 +42,8 @@ class TeamPage(WizardPage):
         )
         projects.setWordWrap(True)
         layout.addWidget(projects)
-        self.projects = TableEditor(self.hub, "leader_projects", PROJECT_COLUMNS)
+        self.projects = TableEditor(self.hub, LEADER_PROJECTS)
         layout.addWidget(self.projects, 2)
-
-    def unit_names(self) -> list[tuple[Any, str]]:
-        """The Chinese units' names, offered for a member's unit."""
-        names = [unit.name for unit in self.hub.session.draft.chinese_units if unit.name]
-        return [(name, name) for name in dict.fromkeys(names)]
 
     def reload(self) -> None:
         """Another draft: read its team and the leader's projects."""
