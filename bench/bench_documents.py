@@ -37,7 +37,7 @@ from openpyxl import Workbook
 
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.domain.draft.model import Draft
 from timing import median_seconds
 

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from applywizard.adapters.draft_files import read_draft, save_draft
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.cli.main import main as cli_main
 from applywizard.domain.draft.codec import decode_draft, encode_draft
 from applywizard.domain.draft.model import Draft

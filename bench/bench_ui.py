@@ -101,7 +101,7 @@ def keystroke_ms(example: Path, repeat: int) -> float:
     from PySide6.QtWidgets import QApplication, QLabel, QSpinBox  # noqa: PLC0415
 
     from applywizard.adapters.draft_files import read_draft  # noqa: PLC0415
-    from applywizard.adapters.guide_files import shipped_guide  # noqa: PLC0415
+    from applywizard.adapters.guide_packs import shipped_guide  # noqa: PLC0415
     from applywizard.ui.binding import FINDING_SUFFIX  # noqa: PLC0415
     from applywizard.ui.hub import DraftHub  # noqa: PLC0415
     from applywizard.ui.pages.project import ProjectPage  # noqa: PLC0415

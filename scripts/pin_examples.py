@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from applywizard.adapters.draft_files import read_draft, save_draft
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.domain.rules.pinning import pin
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -22,7 +22,7 @@ from tests.office import convert, pdf_pages, to_png  # noqa: E402
 
 from applywizard.adapters.documents.render import render_all  # noqa: E402
 from applywizard.adapters.draft_files import read_draft  # noqa: E402
-from applywizard.adapters.guide_files import shipped_guide  # noqa: E402
+from applywizard.adapters.guide_packs import shipped_guide  # noqa: E402
 
 
 def preview(draft_path: Path, out: Path, *, dpi: int) -> list[Path]:

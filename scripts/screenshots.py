@@ -29,9 +29,9 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from applywizard.adapters.draft_files import read_draft  # noqa: E402
-from applywizard.adapters.guide_files import shipped_guide  # noqa: E402
-from applywizard.ui.app import install_translations  # noqa: E402
+from applywizard.adapters.guide_packs import shipped_guide  # noqa: E402
 from applywizard.ui.assembly import build_wizard  # noqa: E402
+from applywizard.ui.translations import install_translations  # noqa: E402
 from applywizard.workflow.flow import ORDER, spec  # noqa: E402
 from applywizard.workflow.session import DraftSession  # noqa: E402
 

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from applywizard.adapters.draft_files import read_draft
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.domain.dates import add_months, span_months
 from applywizard.domain.draft.model import (
     Attachment,

@@ -13,7 +13,7 @@ for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CAC
 
 import pytest  # noqa: E402 - after the environment is set
 
-from applywizard.adapters.guide_files import shipped_guide  # noqa: E402
+from applywizard.adapters.guide_packs import shipped_guide  # noqa: E402
 from applywizard.domain.guide.model import Guide  # noqa: E402
 from applywizard.domain.rules.engine import RuleBook  # noqa: E402
 

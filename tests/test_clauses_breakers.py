@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.domain.guide.model import ClauseKind
 from applywizard.domain.rules.coverage import ClauseCoverage, coverage
 from applywizard.domain.rules.engine import RuleBook

@@ -12,7 +12,7 @@ import pytest
 
 from applywizard import __version__
 from applywizard.adapters.draft_files import read_draft, save_draft
-from applywizard.adapters.guide_files import shipped_guide
+from applywizard.adapters.guide_packs import shipped_guide
 from applywizard.cli.main import main
 from applywizard.domain.draft.model import Draft
 from tests.drafts import small_draft

@@ -12,8 +12,8 @@ from applywizard.adapters.app_settings import (
     installed_packs,
     read_guide_folders,
 )
+from applywizard.adapters.guide_files import MAX_PACK_FILE_BYTES
 from applywizard.adapters.guide_packs import (
-    MAX_PACK_FILE_BYTES,
     PackOrigin,
     catalogue,
     content_hash,

@@ -31,10 +31,10 @@ from applywizard.adapters.app_settings import (
 )
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.app import install_translations
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.text import language, set_language
+from applywizard.ui.translations import install_translations
 from applywizard.workflow.session import DraftSession
 from tests import preflight_files as made
 

@@ -35,10 +35,11 @@ from applywizard.adapters.documents.formatting import wan
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import BudgetYear, Draft
 from applywizard.domain.rules.engine import RuleBook
+from applywizard.presenters.budget import next_budget_year
 from applywizard.ui.binding import field_label
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
-from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage, next_budget_year
+from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage
 from applywizard.ui.text import _, language, set_language
 from applywizard.workflow.attachments import MAX_ATTACHMENT_BYTES
 from applywizard.workflow.session import DraftSession

@@ -30,10 +30,10 @@ from applywizard.adapters.user_folders import user_folders
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui import app, assembly, guide_dialogs
-from applywizard.ui.app import install_translations
 from applywizard.ui.guide_dialogs import ClauseChangesDialog, ComparisonDialog, PackChooser
 from applywizard.ui.pages.start import StartPage
 from applywizard.ui.text import language, set_language
+from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import PageId
 

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.app import install_translations
 from applywizard.ui.assembly import build_wizard
 from applywizard.ui.binding import FINDING_SUFFIX
 from applywizard.ui.text import language, set_language
+from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import PageId
 from applywizard.workflow.session import DraftSession

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui.app import install_translations
 from applywizard.ui.binding import FINDING_SUFFIX
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.length_counter import COUNTER_SUFFIX, OVER_COLOUR
 from applywizard.ui.pages.project import ProjectPage
 from applywizard.ui.text import language, set_language
+from applywizard.ui.translations import install_translations
 from applywizard.workflow.session import DraftSession
 from tests.typing_helpers import type_text
 

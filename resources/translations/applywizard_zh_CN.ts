@@ -440,32 +440,8 @@
         <translation>删除预算年度</translation>
     </message>
     <message>
-        <source>No Chinese units yet: their funds are entered on the Chinese units page.</source>
-        <translation>尚无中方单位：各单位经费在“中方单位”页填写。</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
         <source>Indirect costs (central funds)</source>
         <translation>间接费用（中央财政资金）</translation>
-    </message>
-    <message>
-        <source>How the budget was worked out, category by category</source>
-        <translation>预算测算依据（按科目说明）</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>科目</translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation>各年合计</translation>
-    </message>
-    <message>
-        <source>Total, both sources</source>
-        <translation>两类来源合计</translation>
     </message>
     <message>
         <source>Base: direct costs less equipment purchase</source>
@@ -480,40 +456,24 @@
         <translation>已列间接费用</translation>
     </message>
     <message>
-        <source>Remove budget year {year}</source>
-        <translation>删除 {year} 年度预算</translation>
+        <source>How the budget was worked out, category by category</source>
+        <translation>预算测算依据（按科目说明）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>各年合计</translation>
     </message>
     <message>
         <source>Remove {year} and all its amounts?</source>
         <translation>删除 {year} 年度及其全部金额？</translation>
     </message>
     <message>
-        <source>flat rate {rate}% for theoretical basic research</source>
-        <translation>纯理论基础研究固定比例 {rate}%</translation>
-    </message>
-    <message>
-        <source>tiered rates</source>
-        <translation>分段比例</translation>
-    </message>
-    <message>
-        <source>Direct costs</source>
-        <translation>直接费用</translation>
-    </message>
-    <message>
-        <source>The Chinese units' funds do not add up to the expenditure: {sources}.</source>
-        <translation>中方各单位经费合计与支出预算不一致：{sources}。</translation>
-    </message>
-    <message>
-        <source>Indirect costs exceed the cap by {amount}.</source>
-        <translation>间接费用超出上限 {amount}。</translation>
-    </message>
-    <message>
-        <source>up to {limit}: {rate}%</source>
-        <translation>{limit} 以内：{rate}%</translation>
-    </message>
-    <message>
-        <source>above: {rate}%</source>
-        <translation>超过部分：{rate}%</translation>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Search directions</source>
@@ -810,6 +770,46 @@
     <message>
         <source>Errors: {errors}  Warnings: {warnings}</source>
         <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+    <message>
+        <source>The Chinese units' funds do not add up to the expenditure: {sources}.</source>
+        <translation>中方各单位经费合计与支出预算不一致：{sources}。</translation>
+    </message>
+    <message>
+        <source>Total, both sources</source>
+        <translation>两类来源合计</translation>
+    </message>
+    <message>
+        <source>Remove budget year {year}</source>
+        <translation>删除 {year} 年度预算</translation>
+    </message>
+    <message>
+        <source>No Chinese units yet: their funds are entered on the Chinese units page.</source>
+        <translation>尚无中方单位：各单位经费在“中方单位”页填写。</translation>
+    </message>
+    <message>
+        <source>Indirect costs exceed the cap by {amount}.</source>
+        <translation>间接费用超出上限 {amount}。</translation>
+    </message>
+    <message>
+        <source>Direct costs</source>
+        <translation>直接费用</translation>
+    </message>
+    <message>
+        <source>tiered rates</source>
+        <translation>分段比例</translation>
+    </message>
+    <message>
+        <source>flat rate {rate}% for theoretical basic research</source>
+        <translation>纯理论基础研究固定比例 {rate}%</translation>
+    </message>
+    <message>
+        <source>up to {limit}: {rate}%</source>
+        <translation>{limit} 以内：{rate}%</translation>
+    </message>
+    <message>
+        <source>above: {rate}%</source>
+        <translation>超过部分：{rate}%</translation>
     </message>
     <message>
         <source>No direction chosen yet: every country of the guide is offered.</source>

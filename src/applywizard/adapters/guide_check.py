@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from applywizard.adapters.guide_packs import MAX_PACK_FILE_BYTES, PACK_FILE
+from applywizard.adapters.guide_files import MAX_PACK_FILE_BYTES, PACK_FILE
 from applywizard.domain.guide.pack_checks import ERROR, WARNING, DataProblem, check_guide_data
 from applywizard.domain.guide.plain_errors import Path as DataPath
 

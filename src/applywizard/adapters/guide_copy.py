@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from applywizard.adapters.guide_check import PackProblem, PackUnreadable, check_pack
-from applywizard.adapters.guide_packs import PACK_FILE
+from applywizard.adapters.guide_files import PACK_FILE
 from applywizard.domain.guide.model import Edition
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,11 @@ from pydantic import ValidationError
 from applywizard.domain.guide.model import Guide
 from applywizard.domain.rules.engine import GuideRuleError, RuleBook
 from applywizard.resources import guide_path
+
+PACK_FILE = "guide.yaml"
+"""The file of a guide pack's folder that holds the guide as data."""
+MAX_PACK_FILE_BYTES = 8 * 1024 * 1024
+"""A guide file or source text larger than this is refused unread (a guide is ~100 KB)."""
 
 
 class GuideFileError(ValueError):
@@ -73,14 +77,3 @@ def load_guide(path: Path | None = None) -> RuleBook:
     except (OSError, UnicodeDecodeError) as error:
         raise GuideFileError(f"cannot read the guide file {path}: {error}") from error
     return parse_guide(text, origin=str(path))
-
-
-@cache
-def shipped_guide() -> RuleBook:
-    """The guide pack that ships with the program (2023 batch 1), loaded once per process."""
-    from applywizard.adapters.guide_packs import load_pack  # noqa: PLC0415 - no import cycle
-
-    pack = load_pack(guide_path().parent)
-    if pack.book is None:
-        raise GuideFileError(pack.problem or f"{guide_path()}: cannot be loaded")
-    return pack.book

@@ -24,17 +24,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from applywizard.adapters.guide_files import GuideFileError, compile_guide_data, load_yaml
+from applywizard.adapters.guide_check import first_problem
+from applywizard.adapters.guide_files import (
+    MAX_PACK_FILE_BYTES,
+    PACK_FILE,
+    GuideFileError,
+    compile_guide_data,
+    load_yaml,
+)
 from applywizard.domain.guide.model import Edition, Guide
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.resources import data_folder
-
-PACK_FILE = "guide.yaml"
-MAX_PACK_FILE_BYTES = 8 * 1024 * 1024
-"""A guide file or source text larger than this is refused unread (a guide is ~100 KB)."""
+from applywizard.resources import data_folder, guide_path
 
 
 class PackOrigin(StrEnum):
@@ -192,8 +196,6 @@ def load_pack(folder: Path, origin: PackOrigin = PackOrigin.USER) -> InstalledPa
 
 def _first_problem(folder: Path) -> str | None:
     """A broken pack's first problem as ``FILE:LINE:COLUMN: 原因 / reason`` (guide check's)."""
-    from applywizard.adapters.guide_check import first_problem  # noqa: PLC0415 - no import cycle
-
     return first_problem(folder)
 
 
@@ -298,3 +300,12 @@ def catalogue(
             seen.add(key)
             found.append(pack)
     return PackCatalogue(tuple(sorted(found, key=_order)))
+
+
+@cache
+def shipped_guide() -> RuleBook:
+    """The guide pack that ships with the program (2023 batch 1), loaded once per process."""
+    pack = load_pack(guide_path().parent)
+    if pack.book is None:
+        raise GuideFileError(pack.problem or f"{guide_path()}: cannot be loaded")
+    return pack.book

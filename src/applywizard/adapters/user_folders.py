@@ -35,7 +35,7 @@ from pathlib import Path
 from platformdirs import PlatformDirs
 from platformdirs.api import PlatformDirsABC
 
-APP_NAME = "ApplyWizard"
+from applywizard import APP_NAME
 
 
 @dataclass(frozen=True)

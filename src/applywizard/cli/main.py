@@ -20,8 +20,8 @@ from applywizard.adapters.documents.render import (
     render_all,
 )
 from applywizard.adapters.draft_files import DraftFileError, read_draft, save_draft
-from applywizard.adapters.guide_files import GuideFileError, shipped_guide
-from applywizard.adapters.guide_packs import short_hash
+from applywizard.adapters.guide_files import GuideFileError
+from applywizard.adapters.guide_packs import shipped_guide, short_hash
 from applywizard.cli.comparison_output import comparison_json, print_comparison
 from applywizard.cli.console import make_output_safe
 from applywizard.cli.guide_commands import add_guide_parser, cmd_guide

@@ -24,8 +24,7 @@ from applywizard.adapters.documents.excel import BUDGET_COLUMNS, SHEETS
 from applywizard.adapters.documents.reading import docx_text
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
-from applywizard.adapters.guide_files import shipped_guide
-from applywizard.adapters.guide_packs import catalogue
+from applywizard.adapters.guide_packs import catalogue, shipped_guide
 from applywizard.cli.steps import Report, SelfTestError, expect
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook

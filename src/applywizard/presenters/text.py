@@ -28,6 +28,11 @@ def install_translator(translator: Translator | None) -> None:
         _translator.append(translator)
 
 
+def translator() -> Translator | None:
+    """The translator ``_`` uses now (None: English as written)."""
+    return _translator[0] if _translator else None
+
+
 def set_language(code: str) -> None:
     """Remember the language chosen ("zh_CN" or "en")."""
     _state["language"] = code

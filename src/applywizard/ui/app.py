@@ -12,46 +12,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from applywizard import APP_NAME
 from applywizard.resources import data_folder
 from applywizard.ui.errors import install_exception_hook, setup_logging
 from applywizard.ui.fonts import ensure_cjk_font
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.start import StartPage
-from applywizard.ui.text import set_language
+from applywizard.ui.translations import LANGUAGES, install_translations
 from applywizard.ui.wizard import ApplicationWizard
-
-APP_NAME = "ApplyWizard"
-LANGUAGES = ("zh_CN", "en")
-
-
-_installed: list[QTranslator] = []
-
-
-def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own and ApplyWizard's translations for ``language`` (none for English).
-
-    Translations installed before are removed first, so switching back and
-    forth leaves only the chosen language's.
-    """
-    set_language(language)
-    while _installed:
-        app.removeTranslator(_installed.pop())
-    if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English))
-        return []
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = data_folder("resources") / "translations"
-    for name, folder in ((f"qtbase_{language}", qt_folder), (f"applywizard_{language}", str(ours))):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _installed.append(translator)
-    QLocale.setDefault(QLocale(language))
-    return list(_installed)
 
 
 def start_window(settings: QSettings) -> ApplicationWizard:

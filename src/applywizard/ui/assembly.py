@@ -13,10 +13,10 @@ from typing import Literal
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from applywizard import APP_NAME
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.user_folders import user_folders
-from applywizard.ui.app import install_translations
 from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -31,11 +31,10 @@ from applywizard.ui.pages.start import StartPage
 from applywizard.ui.pages.team import TeamPage
 from applywizard.ui.pages.units import UnitsPage
 from applywizard.ui.text import _
+from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import ORDER, PageId
 from applywizard.workflow.session import DraftSession, find_recoveries, forget_recovery
-
-APP_NAME = "ApplyWizard"
 
 
 def user_folder(kind: Literal["log", "recovery"]) -> Path:

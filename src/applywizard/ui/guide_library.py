@@ -16,8 +16,13 @@ from applywizard.adapters.app_settings import (
     installed_packs,
     remove_guide_folder,
 )
-from applywizard.adapters.guide_files import shipped_guide
-from applywizard.adapters.guide_packs import ORIGIN_NAMES, InstalledPack, PackCatalogue, short_hash
+from applywizard.adapters.guide_packs import (
+    ORIGIN_NAMES,
+    InstalledPack,
+    PackCatalogue,
+    shipped_guide,
+    short_hash,
+)
 from applywizard.adapters.user_folders import UserFolders
 from applywizard.domain.guide.model import EDITION_NAMES
 from applywizard.domain.rules.engine import RuleBook

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import QApplication
 from applywizard import __version__
 from applywizard.resources import data_folder
 from applywizard.ui.about import AboutDialog
-from applywizard.ui.app import finish_loading, install_translations, start_window
+from applywizard.ui.app import finish_loading, start_window
 from applywizard.ui.fonts import SAMPLE, covers, ensure_cjk_font
 from applywizard.ui.text import _, language, set_language
+from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import ORDER, PageId
 

@@ -1,21 +1,18 @@
-"""Budget: income, expenditure by year and category, running totals, the indirect-cost cap.
+"""Budget: the widgets of income, expenditure by year and category, totals and the cap.
 
-The expenditure grid has a column per budget year and a row per category
-(国办发〔2021〕32号), once for central funds and once for self-raised funds.
-Every amount cell is a line edit named by its path
-(``budget.years.0.central.labour``) that commits as the applicant types; blank
-means 0, and a value the draft refuses stays in the cell while the draft keeps
-the old one and the reason shows beside the grid. Totals, the Chinese units'
-funds and the indirect-cost cap follow every keystroke.
+What the page decides (the grid's rows, what an amount typed means, every
+total and its mark, the indirect-cost cap and its rule, which findings are
+listed) is ``presenters.budget``; this module lays the widgets out and binds
+them to it. Every amount cell is a line edit named by its path
+(``budget.years.0.central.labour``) that commits as the applicant types; a
+value the draft refuses stays in the cell while the draft keeps the old one
+and the reason shows beside the grid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from functools import partial
-from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtGui import QFont, QShowEvent
@@ -35,118 +32,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from applywizard.adapters.documents.formatting import wan
-from applywizard.domain.draft.model import MAX_BUDGET_YEARS, Budget, BudgetYear, CategoryAmounts
-from applywizard.domain.draft.paths import LABELS, label, pattern_of
-from applywizard.domain.guide.model import BudgetPolicy
-from applywizard.domain.rules.checks.money import indirect_cost_cap
+from applywizard.domain.draft.model import BudgetYear
+from applywizard.domain.draft.tables import CATEGORIES, SOURCES
 from applywizard.domain.rules.finding import Finding
+from applywizard.presenters.budget import (
+    BudgetPresenter,
+    GridRow,
+    Note,
+    amount_or_none,
+    amount_path,
+    budget_label,
+)
+from applywizard.presenters.budget_words import source_title
 from applywizard.ui.binding import field_label
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual, joined
+from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
-from applywizard.workflow.session import EditRefusedError
 
-CATEGORIES: tuple[tuple[str, str, str], ...] = (
-    ("equipment", "设备费", "equipment"),
-    ("equipment_purchase", "其中：设备购置费", "of which equipment purchase"),
-    ("business", "业务费", "business"),
-    ("labour", "劳务费", "labour"),
-    ("indirect", "间接费用", "indirect costs"),
-)
-"""The expenditure categories: field, Chinese and English names."""
+__all__ = ["CATEGORIES", "SOURCES", "BudgetPage", "amount_path"]
 
-SOURCES: tuple[tuple[str, str, str], ...] = (
-    ("central", "中央财政资金", "central funds"),
-    ("self_raised", "自筹资金", "self-raised"),
-)
-"""The sources of funds: field, Chinese and English names (as the field labels read)."""
-
-SOURCE_TITLES = {
-    "central": ("中央财政资金", "Central funds"),
-    "self_raised": ("自筹资金", "Self-raised funds"),
-}
 NO_YEAR = 1899
-CAP_PLACES = Decimal("0.000001")
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300;"
+"""The spin box's value below every year: shown "(year)", stored as no year."""
+TEXT_STYLES = {"error": "color: #b00020;", "warning": "color: #8a5300;"}
 CELL_STYLES = {
     "error": "QLineEdit, QSpinBox { background: #fde7ea; }",
     "warning": "QLineEdit, QSpinBox { background: #fff4e0; }",
 }
+SUMMARY_ROWS = ("central", "self_raised", "total")
 
 
-def amount_path(index: int, source: str, category: str) -> str:
-    """The path of one amount: ``budget.years.0.central.labour``."""
-    return f"budget.years.{index}.{source}.{category}"
-
-
-def budget_label(path: str) -> str:
-    """A budget path's label; amounts the label table lacks are named from their parts."""
-    if pattern_of(path) in LABELS:
-        return field_label(path)
-    parts = path.split(".")
-    if len(parts) == 5 and parts[:2] == ["budget", "years"] and parts[2].isdigit():
-        source = next((s for s in SOURCES if s[0] == parts[3]), None)
-        category = next((c for c in CATEGORIES if c[0] == parts[4]), None)
-        if source is not None and category is not None:
-            year_zh, year_en = label(".".join(parts[:3]))
-            return bilingual(
-                f"{year_zh}：{source[1]}：{category[1]}", f"{year_en}: {source[2]}: {category[2]}"
-            )
-    if path == "budget.theoretical_basic_research":
-        return bilingual("理论型基础研究项目", "theoretical basic research")
-    return field_label(path)
-
-
-def next_budget_year(
-    years: Sequence[int | None], start: date | None, end: date | None, this_year: int
-) -> int:
-    """The year a new budget year gets: the next calendar year within the project's dates.
-
-    After the last year given if that is still within the dates, else the first
-    year of the dates not yet given; with no dates, the year after the last
-    (or the current year for the first one).
-    """
-    used = {year for year in years if year is not None}
-    latest = max(used) if used else None
-    if start is not None and end is not None and start.year <= end.year:
-        span = range(start.year, end.year + 1)
-        after = latest + 1 if latest is not None else start.year
-        for year in span:
-            if year >= after and year not in used:
-                return year
-        for year in span:
-            if year not in used:
-                return year
-    if latest is not None:
-        return min(latest + 1, 2199)
-    if start is not None:
-        return start.year
-    return max(1900, min(this_year, 2199))
-
-
-def _amount_or_none(text: str) -> Decimal | None:
-    """A cell's text as an amount (blank is 0), or None if it is no number."""
-    cleaned = text.replace(",", "").replace("，", "").strip()
-    try:
-        return Decimal(cleaned) if cleaned else Decimal(0)
-    except InvalidOperation:
-        return None
-
-
-def sum_of(amounts: Sequence[CategoryAmounts], category: str) -> Decimal:
-    """One category added up over some years' amounts."""
-    return sum((getattr(item, category) for item in amounts), Decimal(0))
-
-
-def cap_figures(budget: Budget, policy: BudgetPolicy) -> tuple[Decimal, Decimal, Decimal]:
-    """Base, cap and central indirect total, as the indirect-cost check computes them."""
-    central = [year.central for year in budget.years]
-    direct = sum((item.direct for item in central), Decimal(0))
-    base = max(direct - sum_of(central, "equipment_purchase"), Decimal(0))
-    cap = indirect_cost_cap(policy, base, theoretical=budget.theoretical_basic_research)
-    return base, cap.quantize(CAP_PLACES), sum_of(central, "indirect")
+def bold(text: str) -> QLabel:
+    """A label in bold."""
+    caption = QLabel(text)
+    font = QFont(caption.font())
+    font.setBold(True)
+    caption.setFont(font)
+    return caption
 
 
 class BudgetPage(WizardPage):
@@ -155,19 +76,20 @@ class BudgetPage(WizardPage):
     page_id = PageId.BUDGET
 
     def build(self) -> None:
+        self.presenter = BudgetPresenter(lambda: self.hub.session)
         self._cells: dict[str, QLineEdit] = {}
         self._year_boxes: dict[str, QSpinBox] = {}
         self._totals: dict[str, QLabel] = {}
-        self._refused: dict[str, str] = {}
         self._built_years = -1
         self.grid_widget: QWidget | None = None
-
         self.body = self.scrolling_body()
-
-        self.body.addWidget(self._income_box())
-        self.body.addWidget(self._expenditure_box())
-        self.body.addWidget(self._summary_box())
-        self.body.addWidget(self._notes_box())
+        for box in (
+            self._income_box(),
+            self._expenditure_box(),
+            self._summary_box(),
+            self._notes_box(),
+        ):
+            self.body.addWidget(box)
         self.body.addStretch()
         self._rebuild_grid()
 
@@ -207,7 +129,7 @@ class BudgetPage(WizardPage):
         self.refusal = QLabel()
         self.refusal.setObjectName("budget.refused")
         self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet(ERROR_STYLE)
+        self.refusal.setStyleSheet(TEXT_STYLES["error"])
         self.refusal.setVisible(False)
         layout.addWidget(self.refusal)
         caption = QLabel(_("Findings on the budget (activate one to go to its field)"))
@@ -227,38 +149,33 @@ class BudgetPage(WizardPage):
         grid = QGridLayout(box)
         headings = [_("Income"), _("Expenditure"), _("Chinese units' funds")]
         for column, heading in enumerate(headings, start=1):
-            grid.addWidget(self._bold(heading), 0, column, Qt.AlignmentFlag.AlignRight)
-        rows = [
-            ("central", bilingual(*SOURCE_TITLES["central"])),
-            ("self_raised", bilingual(*SOURCE_TITLES["self_raised"])),
-            ("total", _("Total")),
-        ]
-        for row, (key, title) in enumerate(rows, start=1):
-            grid.addWidget(QLabel(title), row, 0)
+            grid.addWidget(bold(heading), 0, column, Qt.AlignmentFlag.AlignRight)
+        for row, key in enumerate(SUMMARY_ROWS, start=1):
+            grid.addWidget(QLabel(_("Total") if key == "total" else source_title(key)), row, 0)
             for column, what in enumerate(("income", "expenditure", "units"), start=1):
                 grid.addWidget(self._total_label(f"budget.summary.{key}.{what}"), row, column)
-        self.units_note = QLabel()
-        self.units_note.setObjectName("budget.summary#note")
-        self.units_note.setWordWrap(True)
-        grid.addWidget(self.units_note, len(rows) + 1, 0, 1, 4)
-
-        cap_row = len(rows) + 2
-        grid.addWidget(self._bold(_("Indirect costs (central funds)")), cap_row, 0, 1, 4)
-        for offset, (key, text) in enumerate(
-            (
-                ("budget.indirect.base", _("Base: direct costs less equipment purchase")),
-                ("budget.indirect.cap", _("Cap on indirect costs")),
-                ("budget.indirect.total", _("Indirect costs budgeted")),
-            ),
-            start=1,
-        ):
+        self.units_note = self._note("budget.summary#note")
+        grid.addWidget(self.units_note, len(SUMMARY_ROWS) + 1, 0, 1, 4)
+        cap_row = len(SUMMARY_ROWS) + 2
+        grid.addWidget(bold(_("Indirect costs (central funds)")), cap_row, 0, 1, 4)
+        cap_rows = (
+            ("budget.indirect.base", _("Base: direct costs less equipment purchase")),
+            ("budget.indirect.cap", _("Cap on indirect costs")),
+            ("budget.indirect.total", _("Indirect costs budgeted")),
+        )
+        for offset, (key, text) in enumerate(cap_rows, start=1):
             grid.addWidget(QLabel(text), cap_row + offset, 0, 1, 3)
             grid.addWidget(self._total_label(key), cap_row + offset, 3)
-        self.cap_note = QLabel()
-        self.cap_note.setObjectName("budget.indirect#note")
-        self.cap_note.setWordWrap(True)
-        grid.addWidget(self.cap_note, cap_row + 4, 0, 1, 4)
+        self.cap_note = self._note("budget.indirect#note")
+        grid.addWidget(self.cap_note, cap_row + len(cap_rows) + 1, 0, 1, 4)
         return box
+
+    @staticmethod
+    def _note(name: str) -> QLabel:
+        note = QLabel()
+        note.setObjectName(name)
+        note.setWordWrap(True)
+        return note
 
     def _notes_box(self) -> QGroupBox:
         box = QGroupBox(field_label("form.budget_notes"))
@@ -271,13 +188,6 @@ class BudgetPage(WizardPage):
         layout.addWidget(finding)
         return box
 
-    def _bold(self, text: str) -> QLabel:
-        caption = QLabel(text)
-        font = QFont(caption.font())
-        font.setBold(True)
-        caption.setFont(font)
-        return caption
-
     def _total_label(self, name: str) -> QLabel:
         shown = QLabel()
         shown.setObjectName(name)
@@ -288,7 +198,7 @@ class BudgetPage(WizardPage):
 
     def _rebuild_grid(self) -> None:
         """(Re)create the grid for the draft's years, with the draft's values."""
-        years = self.hub.session.draft.budget.years
+        years = self.presenter.years
         for name in [key for key in self._totals if key.startswith("budget.total")]:
             del self._totals[name]
         self._cells.clear()
@@ -304,45 +214,27 @@ class BudgetPage(WizardPage):
         grid = QGridLayout(self.grid_widget)
         grid.setContentsMargins(0, 0, 0, 0)
         last = len(years) + 1
-        grid.addWidget(self._bold(_("Category")), 0, 0)
+        grid.addWidget(bold(_("Category")), 0, 0)
         for index, year in enumerate(years):
             grid.addWidget(self._year_header(index, year), 0, index + 1)
-        grid.addWidget(self._bold(_("All years")), 0, last, Qt.AlignmentFlag.AlignRight)
-        row = 1
-        for source, _zh, _en in SOURCES:
-            grid.addWidget(self._bold(bilingual(*SOURCE_TITLES[source])), row, 0, 1, last + 1)
-            row += 1
-            for category, zh, en in CATEGORIES:
-                if category == "indirect":
-                    row = self._computed_row(grid, row, source, "direct", _("Direct costs"))
-                indent = "    " if category == "equipment_purchase" else ""
-                grid.addWidget(QLabel(indent + bilingual(zh, en.capitalize())), row, 0)
-                for index, year in enumerate(years):
-                    grid.addWidget(self._cell(index, year, source, category), row, index + 1)
-                grid.addWidget(self._total_label(f"budget.total.{source}.{category}"), row, last)
-                row += 1
-            row = self._computed_row(grid, row, source, "", _("Total"))
-        grid.addWidget(self._bold(_("Total, both sources")), row, 0)
-        for index in range(len(years)):
-            grid.addWidget(self._total_label(f"budget.total.years.{index}"), row, index + 1)
-        grid.addWidget(self._total_label("budget.total"), row, last)
+        grid.addWidget(bold(_("All years")), 0, last, Qt.AlignmentFlag.AlignRight)
+        for row, line in enumerate(self.presenter.grid(), start=1):
+            self._grid_row(grid, row, line, last)
         self.grid_holder.addWidget(self.grid_widget)
         self.grid_widget.show()  # now, not when the layout gets round to it: focus needs it
         self._built_years = len(years)
-        self.add_year_button.setEnabled(len(years) < MAX_BUDGET_YEARS)
+        self.add_year_button.setEnabled(self.presenter.can_add_year())
 
-    def _computed_row(self, grid: QGridLayout, row: int, source: str, what: str, text: str) -> int:
-        suffix = f".{what}" if what else ""
-        grid.addWidget(self._bold(text), row, 0)
-        count = self._built_columns()
-        for index in range(count):
-            name = f"budget.total.years.{index}.{source}{suffix}"
-            grid.addWidget(self._total_label(name), row, index + 1)
-        grid.addWidget(self._total_label(f"budget.total.{source}{suffix}"), row, count + 1)
-        return row + 1
-
-    def _built_columns(self) -> int:
-        return len(self.hub.session.draft.budget.years)
+    def _grid_row(self, grid: QGridLayout, row: int, line: GridRow, last: int) -> None:
+        if line.heading:
+            grid.addWidget(bold(line.title), row, 0, 1, last + 1)
+            return
+        grid.addWidget(bold(line.title) if line.bold else QLabel(line.title), row, 0)
+        for column, name in enumerate(line.cells, start=1):
+            widget = self._cell(name) if line.editable else self._total_label(name)
+            grid.addWidget(widget, row, column)
+        if line.total is not None:
+            grid.addWidget(self._total_label(line.total), row, last)
 
     def _year_header(self, index: int, year: BudgetYear) -> QWidget:
         header = QWidget()
@@ -359,112 +251,49 @@ class BudgetPage(WizardPage):
         self._year_boxes[path] = box
         remove = QPushButton(_("Remove"))
         remove.setObjectName(f"budget.years.{index}#remove")
-        shown = str(year.year) if year.year is not None else str(index + 1)
-        remove.setAccessibleName(_("Remove budget year {year}").format(year=shown))
+        remove.setAccessibleName(self.presenter.year_label(index))
         remove.clicked.connect(partial(self.remove_year, index))
         layout.addWidget(box)
         layout.addWidget(remove)
         return header
 
-    def _cell(self, index: int, year: BudgetYear, source: str, category: str) -> QLineEdit:
-        path = amount_path(index, source, category)
+    def _cell(self, path: str) -> QLineEdit:
         cell = QLineEdit()
         cell.setObjectName(path)
         cell.setAccessibleName(budget_label(path))
         cell.setAlignment(Qt.AlignmentFlag.AlignRight)
         cell.setPlaceholderText("0")
         cell.setMinimumWidth(90)
-        cell.setText(format(getattr(getattr(year, source), category), "f"))
+        cell.setText(format(self.hub.session.value(path), "f"))
         cell.textEdited.connect(partial(self._amount_edited, path))
         self._cells[path] = cell
         return cell
 
     # -- editing ----------------------------------------------------------------------
-    def _commit(self, path: str, value: Any) -> None:
-        try:
-            self.hub.session.set_value(path, value)
-        except EditRefusedError as error:
-            self._refused[path] = bilingual(error.zh, error.en)
-        else:
-            self._refused.pop(path, None)
-        self.hub.edited.emit()
-
-    def _refuse(self, path: str, zh: str, en: str) -> None:
-        self._refused[path] = bilingual(zh, en)
-        self.hub.edited.emit()
-
     def _amount_edited(self, path: str, text: str) -> None:
-        """An amount typed: blank is 0; anything the draft cannot hold is refused."""
-        value = _amount_or_none(text)
-        if value is None:
-            self._refuse(path, f"“{text}”不是数字", f"“{text}” is not a number")
-            return
-        if not value.is_finite():
-            self._refuse(path, f"“{text}”不是有限的数字", f"“{text}” is not a finite number")
-        elif value < 0:
-            self._refuse(path, "金额不能为负数", "an amount cannot be negative")
-        elif value.as_tuple().exponent < -6:  # type: ignore[operator]
-            self._refuse(
-                path,
-                "金额以万元计，最多保留 6 位小数（精确到分）",
-                "amounts are in 10k CNY with at most 6 decimals (to the fen)",
-            )
-        else:
-            self._commit(path, value)
+        self.presenter.commit_amount(path, text)
+        self.hub.edited.emit()
 
     def _year_edited(self, path: str, value: int) -> None:
-        self._commit(path, None if value == NO_YEAR else value)
-
-    def _set_years(self, years: list[BudgetYear]) -> bool:
-        try:
-            self.hub.session.set_value("budget.years", years)
-        except EditRefusedError as error:
-            self._refuse("budget.years", error.zh, error.en)
-            return False
-        self._refused = {
-            path: why for path, why in self._refused.items() if not path.startswith("budget.years")
-        }
-        self._rebuild_grid()
+        self.presenter.commit(path, None if value == NO_YEAR else value)
         self.hub.edited.emit()
-        return True
 
     def add_year(self) -> None:
         """Add a year: the next calendar year within the project's dates, in year order."""
-        draft = self.hub.session.draft
-        years = list(draft.budget.years)
-        if len(years) >= MAX_BUDGET_YEARS:
-            self._refuse(
-                "budget.years",
-                f"至多 {MAX_BUDGET_YEARS} 个预算年度",
-                f"at most {MAX_BUDGET_YEARS} budget years",
-            )
-            return
-        chosen = next_budget_year(
-            [year.year for year in years],
-            draft.project.start_date,
-            draft.project.end_date,
-            QDate.currentDate().year(),
-        )
-        position = next(
-            (i for i, year in enumerate(years) if year.year is not None and year.year > chosen),
-            len(years),
-        )
-        years.insert(position, BudgetYear(year=chosen))
-        if self._set_years(years):
+        position = self.presenter.add_year(QDate.currentDate().year())
+        if position is not None:
+            self._rebuild_grid()
+        self.hub.edited.emit()
+        if position is not None:
             self.focus_field(amount_path(position, "central", "equipment"))
 
     def remove_year(self, index: int) -> None:
         """Remove a year (asking first when it holds any amount)."""
-        years = list(self.hub.session.draft.budget.years)
-        if not 0 <= index < len(years):
-            return
-        year = years[index]
-        if (year.central.total or year.self_raised.total or year.central.equipment_purchase) and (
-            not self.confirm_remove_year(year)
-        ):
-            return
-        del years[index]
-        self._set_years(years)
+        removed = self.presenter.remove_year(index, self.confirm_remove_year)
+        if removed:
+            self._rebuild_grid()
+        if removed is not None:  # removed, or refused by the draft: say so
+            self.hub.edited.emit()
 
     def confirm_remove_year(self, year: BudgetYear) -> bool:
         """Ask before removing a year with amounts (tests replace this)."""
@@ -489,200 +318,70 @@ class BudgetPage(WizardPage):
         year added on another device's copy, a script): a cell whose text the
         draft refused keeps the user's text and its message instead.
         """
-        if self._built_years != len(self.hub.session.draft.budget.years):
+        if self._built_years != len(self.presenter.years):
             self._rebuild_grid()
+        refused = self.presenter.refused
         for path, cell in self._cells.items():
-            if path in self._refused:
-                continue
             amount = self.hub.session.value(path)
-            if _amount_or_none(cell.text()) != amount:
+            if path not in refused and amount_or_none(cell.text()) != amount:
                 cell.setText(format(amount, "f"))
         for path, box in self._year_boxes.items():
-            if path in self._refused:
-                continue
             year = self.hub.session.value(path)
             shown = NO_YEAR if year is None else year
-            if box.value() != shown:
+            if path not in refused and box.value() != shown:
                 with QSignalBlocker(box):
                     box.setValue(shown)
 
     def reload(self) -> None:
         """Another draft: rebuild the grid for its years, then values and findings."""
-        self._refused.clear()
+        self.presenter.refused.clear()
         self._rebuild_grid()
         super().reload()
 
     def refresh(self) -> None:
         """Totals, the cap and the findings, from the draft as it is now."""
-        if self._built_years != len(self.hub.session.draft.budget.years):
+        if self._built_years != len(self.presenter.years):
             self._rebuild_grid()
         super().refresh()
         findings = self.hub.session.findings
-        self._show_totals()
-        self._show_grid_findings(findings)
+        for name, total in self.presenter.totals().items():
+            shown = self._totals.get(name)
+            if shown is not None:
+                shown.setText(total.text)
+                shown.setProperty("severity", total.severity)
+                style = TEXT_STYLES.get(total.severity, "")
+                shown.setStyleSheet(style + (" font-weight: bold;" if total.severity else ""))
+        self._show_note(self.units_note, self.presenter.units_note(), hide_empty=True)
+        self._show_note(self.cap_note, self.presenter.cap_note())
+        self._show_marks(findings)
         self._show_findings_list(findings)
 
-    def _set_total(self, name: str, amount: Decimal | None, severity: str = "") -> None:
-        shown = self._totals.get(name)
-        if shown is None:
-            return
-        shown.setText(wan(amount))
-        shown.setProperty("severity", severity)
-        style = {"error": ERROR_STYLE, "warning": WARNING_STYLE}.get(severity, "")
-        shown.setStyleSheet(style + (" font-weight: bold;" if severity else ""))
+    @staticmethod
+    def _show_note(label: QLabel, note: Note, *, hide_empty: bool = False) -> None:
+        label.setText(note.text)
+        label.setStyleSheet(TEXT_STYLES.get(note.severity, ""))
+        if hide_empty:
+            label.setVisible(bool(note.text))
 
-    def _show_totals(self) -> None:
-        draft = self.hub.session.draft
-        budget = draft.budget
-        years = budget.years
-        for source, _zh, _en in SOURCES:
-            amounts = [getattr(year, source) for year in years]
-            for category, _czh, _cen in CATEGORIES:
-                self._set_total(f"budget.total.{source}.{category}", sum_of(amounts, category))
-            direct = sum((item.direct for item in amounts), Decimal(0))
-            self._set_total(f"budget.total.{source}.direct", direct)
-            self._set_total(
-                f"budget.total.{source}", sum((item.total for item in amounts), Decimal(0))
-            )
-            for index, item in enumerate(amounts):
-                self._set_total(f"budget.total.years.{index}.{source}.direct", item.direct)
-                self._set_total(f"budget.total.years.{index}.{source}", item.total)
-        for index, year in enumerate(years):
-            self._set_total(
-                f"budget.total.years.{index}", year.central.total + year.self_raised.total
-            )
-        spent = {"central": budget.central_total(), "self_raised": budget.self_raised_total()}
-        self._set_total("budget.total", spent["central"] + spent["self_raised"])
-
-        self._show_summary(spent)
-        self._show_cap()
-
-    def _show_summary(self, spent: dict[str, Decimal]) -> None:
-        draft = self.hub.session.draft
-        budget = draft.budget
-        has_units = bool(draft.chinese_units)
-        income = {
-            "central": budget.income_central_wan,
-            "self_raised": budget.income_self_raised_wan,
-        }
-        units = {
-            "central": sum((unit.central_funds_wan for unit in draft.chinese_units), Decimal(0)),
-            "self_raised": sum((unit.self_raised_wan for unit in draft.chinese_units), Decimal(0)),
-        }
-        mismatched: list[str] = []
-        for key in ("central", "self_raised"):
-            stated = income[key]
-            off = stated is not None and stated != spent[key]
-            self._set_total(f"budget.summary.{key}.income", stated, "error" if off else "")
-            self._set_total(f"budget.summary.{key}.expenditure", spent[key], "error" if off else "")
-            units_off = has_units and units[key] != spent[key]
-            if units_off:
-                mismatched.append(bilingual(*SOURCE_TITLES[key]))
-            self._set_total(
-                f"budget.summary.{key}.units",
-                units[key] if has_units else None,
-                "error" if units_off else "",
-            )
-        known = [amount for amount in income.values() if amount is not None]
-        self._set_total("budget.summary.total.income", sum(known, Decimal(0)) if known else None)
-        self._set_total("budget.summary.total.expenditure", spent["central"] + spent["self_raised"])
-        self._set_total(
-            "budget.summary.total.units",
-            units["central"] + units["self_raised"] if has_units else None,
-        )
-        if not has_units:
-            note = _("No Chinese units yet: their funds are entered on the Chinese units page.")
-        elif mismatched:
-            note = _(
-                "The Chinese units' funds do not add up to the expenditure: {sources}."
-            ).format(sources=joined(mismatched))
-        else:
-            note = ""
-        self.units_note.setText(note)
-        self.units_note.setVisible(bool(note))
-        self.units_note.setStyleSheet(ERROR_STYLE if mismatched else "")
-
-    def _show_cap(self) -> None:
-        budget = self.hub.session.draft.budget
-        policy = self.hub.session.book.guide.budget_policy
-        base, cap, indirect = cap_figures(budget, policy)
-        above = indirect > cap
-        self._set_total("budget.indirect.base", base)
-        self._set_total("budget.indirect.cap", cap)
-        self._set_total("budget.indirect.total", indirect, "warning" if above else "")
-        if budget.theoretical_basic_research:
-            rule = _("flat rate {rate}% for theoretical basic research").format(
-                rate=format((policy.theoretical_research_rate * 100).normalize(), "f")
-            )
-        else:
-            rule = (
-                _("tiered rates")
-                + ": "
-                + "; ".join(
-                    (
-                        _("up to {limit}: {rate}%").format(
-                            limit=wan(tier.up_to_wan),
-                            rate=format((tier.rate * 100).normalize(), "f"),
-                        )
-                        if tier.up_to_wan is not None
-                        else _("above: {rate}%").format(
-                            rate=format((tier.rate * 100).normalize(), "f")
-                        )
-                    )
-                    for tier in policy.indirect_cost_tiers
-                )
-            )
-        note = f"{rule} ({policy.source})"
-        if above:
-            note = (
-                _("Indirect costs exceed the cap by {amount}.").format(amount=wan(indirect - cap))
-                + " "
-                + note
-            )
-        self.cap_note.setText(note)
-        self.cap_note.setStyleSheet(WARNING_STYLE if above else "")
-
-    def _show_grid_findings(self, findings: Sequence[Finding]) -> None:
-        by_field: dict[str, Finding] = {}
-        for finding in findings:
-            by_field.setdefault(finding.field, finding)
-        widgets: list[tuple[str, QWidget]] = [*self._cells.items(), *self._year_boxes.items()]
-        for path, widget in widgets:
-            found = by_field.get(path)
-            if path in self._refused:
-                severity, text = "error", f"✖ {self._refused[path]}"
-            elif found is not None:
-                severity = "error" if found.is_error else "warning"
-                text = self._finding_text(found)
-            else:
-                severity, text = "", ""
-            widget.setProperty("severity", severity)
-            widget.setStyleSheet(CELL_STYLES.get(severity, ""))
-            widget.setToolTip(text)
-        refused = [
-            f"{budget_label(path)}：{why}" if path != "budget.years" else why
-            for path, why in self._refused.items()
-        ]
-        self.refusal.setText("\n".join(f"✖ {line}" for line in refused))
+    def _show_marks(self, findings: Sequence[Finding]) -> None:
+        widgets: dict[str, QWidget] = {**self._cells, **self._year_boxes}
+        for path, mark in self.presenter.cell_marks(list(widgets), findings).items():
+            widget = widgets[path]
+            widget.setProperty("severity", mark.severity)
+            widget.setStyleSheet(CELL_STYLES.get(mark.severity, ""))
+            widget.setToolTip(mark.text)
+        refused = self.presenter.refusal_lines()
+        self.refusal.setText("\n".join(refused))
         self.refusal.setVisible(bool(refused))
 
-    def _finding_text(self, finding: Finding) -> str:
-        message = bilingual(finding.message, finding.message_en)
-        citation = bilingual(finding.citation, finding.citation_en)
-        return f"{'✖' if finding.is_error else '⚠'} {message}（{citation}）"
-
     def _show_findings_list(self, findings: Sequence[Finding]) -> None:
-        bound = set(self.binder.paths())
         self.findings_list.clear()
-        for finding in findings:
-            path = finding.field
-            if not (path == "budget" or path.startswith("budget.")) or path in bound:
-                continue
-            item = QListWidgetItem(f"{budget_label(path)}：{self._finding_text(finding)}")
-            item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(item.text())
+        for listed in self.presenter.listed_findings(findings, set(self.binder.paths())):
+            item = QListWidgetItem(listed.text)
+            item.setData(Qt.ItemDataRole.UserRole, listed.path)
+            item.setToolTip(listed.text)
             item.setForeground(
-                Qt.GlobalColor.darkRed if finding.is_error else Qt.GlobalColor.darkYellow
+                Qt.GlobalColor.darkRed if listed.is_error else Qt.GlobalColor.darkYellow
             )
             self.findings_list.addItem(item)
         self.findings_list.setVisible(self.findings_list.count() > 0)
@@ -694,19 +393,14 @@ class BudgetPage(WizardPage):
     # -- going to a field -------------------------------------------------------------
     def field_widget(self, path: str) -> QWidget | None:
         """The widget editing ``path`` (or the nearest one for a year or the whole list)."""
-        if path in self._cells:
-            return self._cells[path]
-        if path in self._year_boxes:
-            return self._year_boxes[path]
-        bound = self.binder.widget(path)
-        if bound is not None:
-            return bound
-        parts = path.split(".")
-        if parts[:2] == ["budget", "years"]:
-            if len(parts) >= 3 and parts[2].isdigit():
-                return self._year_boxes.get(f"budget.years.{parts[2]}.year")
-            return self._cells.get(amount_path(0, "central", "equipment"), self.add_year_button)
-        return None
+        widgets: dict[str, QWidget] = {**self._cells, **self._year_boxes}
+        found = widgets.get(path) or self.binder.widget(path)
+        if found is not None:
+            return found
+        nearest = self.presenter.nearest(path)
+        if nearest == self.add_year_button.objectName():
+            return self.add_year_button
+        return widgets.get(nearest) if nearest is not None else None
 
     def focus_field(self, path: str) -> bool:
         """Show and focus the widget editing ``path``; False if it is not on this page."""
