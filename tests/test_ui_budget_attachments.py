@@ -34,12 +34,13 @@ from pytestqt.qtbot import QtBot
 from applywizard.adapters.documents.formatting import wan
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import BudgetYear, Draft
+from applywizard.domain.draft.tables import CATEGORIES, SOURCES
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.presenters.budget import next_budget_year
+from applywizard.presenters.budget_amounts import next_budget_year
 from applywizard.ui.binding import field_label
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
-from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage
+from applywizard.ui.pages.budget import BudgetPage
 from applywizard.ui.text import _, language, set_language
 from applywizard.workflow.attachments import MAX_ATTACHMENT_BYTES
 from applywizard.workflow.session import DraftSession

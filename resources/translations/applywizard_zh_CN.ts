@@ -444,18 +444,6 @@
         <translation>间接费用（中央财政资金）</translation>
     </message>
     <message>
-        <source>Base: direct costs less equipment purchase</source>
-        <translation>核定基数：直接费用扣除设备购置费</translation>
-    </message>
-    <message>
-        <source>Cap on indirect costs</source>
-        <translation>间接费用上限</translation>
-    </message>
-    <message>
-        <source>Indirect costs budgeted</source>
-        <translation>已列间接费用</translation>
-    </message>
-    <message>
         <source>How the budget was worked out, category by category</source>
         <translation>预算测算依据（按科目说明）</translation>
     </message>
@@ -470,10 +458,6 @@
     <message>
         <source>Remove {year} and all its amounts?</source>
         <translation>删除 {year} 年度及其全部金额？</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
     </message>
     <message>
         <source>Search directions</source>
@@ -792,8 +776,24 @@
         <translation>间接费用超出上限 {amount}。</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
         <source>Direct costs</source>
         <translation>直接费用</translation>
+    </message>
+    <message>
+        <source>Base: direct costs less equipment purchase</source>
+        <translation>核定基数：直接费用扣除设备购置费</translation>
+    </message>
+    <message>
+        <source>Cap on indirect costs</source>
+        <translation>间接费用上限</translation>
+    </message>
+    <message>
+        <source>Indirect costs budgeted</source>
+        <translation>已列间接费用</translation>
     </message>
     <message>
         <source>tiered rates</source>

@@ -10,7 +10,8 @@ import pytest
 from applywizard.domain.draft.model import BudgetYear
 from applywizard.domain.draft.tables import CATEGORIES, SOURCES
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.presenters.budget import BudgetPresenter, amount_path, parse_amount
+from applywizard.presenters.budget import BudgetPresenter
+from applywizard.presenters.budget_amounts import amount_path, parse_amount
 from applywizard.presenters.text import set_language
 from applywizard.workflow.session import DraftSession, EditRefusedError
 from tests.presenters.conftest import example_session

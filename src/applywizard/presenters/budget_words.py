@@ -1,4 +1,4 @@
-"""The Budget page's words: the sources' titles and the indirect-cost rule in a sentence."""
+"""The Budget page's words: the sources' titles, the totals' rows, the indirect-cost rule."""
 
 from __future__ import annotations
 
@@ -18,6 +18,24 @@ SOURCE_TITLES = {
 def source_title(source: str) -> str:
     """A source of funds as a heading in the current language."""
     return bilingual(*SOURCE_TITLES[source])
+
+
+def summary_lines() -> list[tuple[str, str]]:
+    """The rows of the totals table: each source of funds, then both, with their titles."""
+    return [
+        ("central", source_title("central")),
+        ("self_raised", source_title("self_raised")),
+        ("total", _("Total")),
+    ]
+
+
+def cap_lines() -> list[tuple[str, str]]:
+    """The figures of the indirect-cost cap, by name, with what each is."""
+    return [
+        ("budget.indirect.base", _("Base: direct costs less equipment purchase")),
+        ("budget.indirect.cap", _("Cap on indirect costs")),
+        ("budget.indirect.total", _("Indirect costs budgeted")),
+    ]
 
 
 def percent(rate: Decimal) -> str:

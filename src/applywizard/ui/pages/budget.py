@@ -33,23 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.domain.draft.model import BudgetYear
-from applywizard.domain.draft.tables import CATEGORIES, SOURCES
 from applywizard.domain.rules.finding import Finding
-from applywizard.presenters.budget import (
-    BudgetPresenter,
-    GridRow,
-    Note,
-    amount_or_none,
-    amount_path,
-    budget_label,
-)
-from applywizard.presenters.budget_words import source_title
+from applywizard.presenters.budget import BudgetPresenter, GridRow, Note
+from applywizard.presenters.budget_amounts import amount_or_none, amount_path, budget_label
+from applywizard.presenters.budget_words import cap_lines, summary_lines
 from applywizard.ui.binding import field_label
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
-
-__all__ = ["CATEGORIES", "SOURCES", "BudgetPage", "amount_path"]
 
 NO_YEAR = 1899
 """The spin box's value below every year: shown "(year)", stored as no year."""
@@ -58,7 +49,6 @@ CELL_STYLES = {
     "error": "QLineEdit, QSpinBox { background: #fde7ea; }",
     "warning": "QLineEdit, QSpinBox { background: #fff4e0; }",
 }
-SUMMARY_ROWS = ("central", "self_raised", "total")
 
 
 def bold(text: str) -> QLabel:
@@ -150,19 +140,15 @@ class BudgetPage(WizardPage):
         headings = [_("Income"), _("Expenditure"), _("Chinese units' funds")]
         for column, heading in enumerate(headings, start=1):
             grid.addWidget(bold(heading), 0, column, Qt.AlignmentFlag.AlignRight)
-        for row, key in enumerate(SUMMARY_ROWS, start=1):
-            grid.addWidget(QLabel(_("Total") if key == "total" else source_title(key)), row, 0)
+        for row, (key, title) in enumerate(summary_lines(), start=1):
+            grid.addWidget(QLabel(title), row, 0)
             for column, what in enumerate(("income", "expenditure", "units"), start=1):
                 grid.addWidget(self._total_label(f"budget.summary.{key}.{what}"), row, column)
         self.units_note = self._note("budget.summary#note")
-        grid.addWidget(self.units_note, len(SUMMARY_ROWS) + 1, 0, 1, 4)
-        cap_row = len(SUMMARY_ROWS) + 2
+        grid.addWidget(self.units_note, 4, 0, 1, 4)
+        cap_row = 5
         grid.addWidget(bold(_("Indirect costs (central funds)")), cap_row, 0, 1, 4)
-        cap_rows = (
-            ("budget.indirect.base", _("Base: direct costs less equipment purchase")),
-            ("budget.indirect.cap", _("Cap on indirect costs")),
-            ("budget.indirect.total", _("Indirect costs budgeted")),
-        )
+        cap_rows = cap_lines()
         for offset, (key, text) in enumerate(cap_rows, start=1):
             grid.addWidget(QLabel(text), cap_row + offset, 0, 1, 3)
             grid.addWidget(self._total_label(key), cap_row + offset, 3)
