@@ -29,7 +29,8 @@ from applywizard.adapters.guide_packs import bundled_packs_folder
 from applywizard.adapters.user_folders import user_folders
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.ui import app, assembly, guide_dialogs
+from applywizard.ui import app
+from applywizard.ui import dialogs as modal
 from applywizard.ui.guide_dialogs import ClauseChangesDialog, ComparisonDialog, PackChooser
 from applywizard.ui.pages.start import StartPage
 from applywizard.ui.text import language, set_language
@@ -112,7 +113,7 @@ def bundled_book(wizard: ApplicationWizard) -> RuleBook:
 def show_under_bundled(wizard: ApplicationWizard, draft: Draft, *, dirty: bool) -> None:
     """Edit ``draft`` under the 2023 pack, its pages made for that pack (as Open does)."""
     wizard.hub.session.replace(draft, path=None, dirty=dirty, book=bundled_book(wizard))
-    assembly.show_draft(wizard)
+    wizard.show_draft()
 
 
 def start_page(wizard: ApplicationWizard) -> StartPage:
@@ -162,7 +163,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, handler: Handler) -> list[QDialog]:
         dialog.show()
         return handler(dialog)
 
-    monkeypatch.setattr(guide_dialogs, "run_dialog", run)
+    monkeypatch.setattr(modal, "run_dialog", run)
     return seen
 
 

@@ -17,6 +17,7 @@ from applywizard import APP_NAME
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.user_folders import user_folders
+from applywizard.ui import guide_dialogs
 from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -33,7 +34,6 @@ from applywizard.ui.pages.units import UnitsPage
 from applywizard.ui.text import _
 from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
-from applywizard.workflow.flow import ORDER, PageId
 from applywizard.workflow.session import DraftSession, find_recoveries, forget_recovery
 
 
@@ -66,6 +66,7 @@ def build_wizard(session: DraftSession, settings: QSettings) -> ApplicationWizar
     """The wizard with all its pages on one shared draft, built at once (tests, scripts)."""
     hub = DraftHub(session)
     wizard = ApplicationWizard(hub, settings, [StartPage(hub), *draft_pages(hub)])
+    wizard.parts = AssembledParts()
     wizard.language_chosen.connect(partial(switch_language, wizard))
     return wizard
 
@@ -126,6 +127,7 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
         )
         wizard.close()
         return False
+    wizard.parts = AssembledParts()
     wizard.hub.attach(DraftSession(book, recovery_folder=recovery_folder))
     wizard.add_pages(draft_pages(wizard.hub))
     wizard.language_chosen.connect(partial(switch_language, wizard))
@@ -133,35 +135,36 @@ def complete_wizard(wizard: ApplicationWizard, recovery_folder: Path | None) -> 
     return True
 
 
-def show_draft(wizard: ApplicationWizard) -> None:
-    """Every page shows the session's draft, made anew if they were made for another pack."""
-    if wizard.hub.session.book is wizard.pages_book:
-        wizard.hub.replaced.emit()
-    else:
-        rebuild_draft_pages(wizard)
+class AssembledParts:
+    """The pages after Start and the guide dialogs, for the window (``LoadedParts``)."""
 
+    def draft_pages(self, hub: DraftHub) -> list[WizardPage]:
+        """Every page after Start, on the hub's draft."""
+        return draft_pages(hub)
 
-def rebuild_draft_pages(wizard: ApplicationWizard) -> None:
-    """Make the pages after Start again: the draft is now judged by another guide pack.
+    def open_draft(self, wizard: ApplicationWizard, path: Path) -> bool:
+        """Edit the draft in ``path`` under its guide pack; a clear message if it cannot be read.
 
-    Pages list what their guide holds (directions, declarations, kinds of
-    document) when they are made; the page shown before is shown again.
-    """
-    shown = wizard.current_page_id()
-    hub = wizard.hub
-    wizard.restart()
-    for page_id, page in list(wizard.pages.items()):
-        if page_id is PageId.START:
-            continue
-        if isinstance(page, WizardPage):
-            hub.replaced.disconnect(page.reload)
-            hub.edited.disconnect(page.refresh)
-        wizard.removePage(ORDER.index(page_id))
-        del wizard.pages[page_id]
-        page.deleteLater()
-    wizard.add_pages(draft_pages(hub))
-    hub.replaced.emit()
-    wizard.go_to(shown)
+        False, with nothing changed, if the draft's pack is not installed and
+        the user chooses no other.
+        """
+        try:
+            draft = read_draft(path)
+        except DraftFileError as error:
+            wizard.report(error)
+            return False
+        opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
+        if opening is None:
+            return False
+        wizard.hub.session.replace(draft, path=path, dirty=opening.dirty, book=opening.book)
+        wizard.remember_recent(path)
+        wizard.show_draft()
+        guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)
+        return True
+
+    def check_against_another(self, wizard: ApplicationWizard) -> bool:
+        """Another pack's findings beside these; True if the user switched to it."""
+        return guide_dialogs.check_against_another(wizard)
 
 
 def offer_recovery(wizard: ApplicationWizard) -> bool:
@@ -188,13 +191,11 @@ def offer_recovery(wizard: ApplicationWizard) -> bool:
     except DraftFileError as error:
         QMessageBox.warning(wizard, APP_NAME, f"{error.zh} / {error.en}")
         return False
-    from applywizard.ui import guide_dialogs  # noqa: PLC0415 - it builds on this module
-
     opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
     if opening is None:
         return False  # no guide chosen: the recovery copy stays, offered again next time
     wizard.hub.session.replace(draft, path=newest.origin, dirty=True, book=opening.book)
     forget_recovery(newest)
-    show_draft(wizard)
+    wizard.show_draft()
     guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)
     return True

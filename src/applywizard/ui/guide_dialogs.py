@@ -7,7 +7,7 @@
 - “对照其他指南检查”: the draft's findings under another pack beside the current
   ones; the draft changes only when the user confirms the switch.
 
-Every dialog is run through ``run_dialog`` (the tests drive it there).
+Every dialog is run through ``dialogs.run_dialog`` (the tests drive it there).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from applywizard.domain.rules.comparison import Comparison, Presence, compare
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 from applywizard.domain.rules.pinning import Change, ClauseChange
-from applywizard.ui import assembly
+from applywizard.ui import dialogs
 from applywizard.ui.guide_library import GuideLibrary, pack_summary
 from applywizard.ui.text import _, bilingual
 
@@ -54,11 +54,6 @@ CHANGE_WORDS = {
     Change.REMOVED: ("删除", "removed"),
     Change.CHANGED: ("修改", "changed"),
 }
-
-
-def run_dialog(dialog: QDialog) -> int:
-    """Show a dialog modally and return its result (replaced in the tests)."""
-    return dialog.exec()
 
 
 # -- lists of packs -------------------------------------------------------------------
@@ -126,7 +121,7 @@ def choose_pack(
         QMessageBox.information(parent, _("Choose a guide"), _("No other guide is installed."))
         return None
     chooser = PackChooser(parent, packs, intro)
-    if run_dialog(chooser) != QDialog.DialogCode.Accepted:
+    if dialogs.run_dialog(chooser) != QDialog.DialogCode.Accepted:
         return None
     return chooser.chosen()
 
@@ -190,7 +185,7 @@ def show_changes(
 ) -> None:
     """Say which clauses apply differently now (nothing to say: no dialog)."""
     if changes:
-        run_dialog(ClauseChangesDialog(parent, intro, draft.direction or "—", changes))
+        dialogs.run_dialog(ClauseChangesDialog(parent, intro, draft.direction or "—", changes))
 
 
 # -- opening a draft ----------------------------------------------------------------------
@@ -225,7 +220,7 @@ def guide_to_open(parent: QWidget, library: GuideLibrary, draft: Draft) -> Openi
     cancel = missing.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("guides.missing.cancel")
     missing.setDefaultButton(choose)
-    run_dialog(missing)
+    dialogs.run_dialog(missing)
     if missing.clickedButton() is not choose:
         return None
     pack = choose_pack(
@@ -374,12 +369,12 @@ def check_against_another(wizard: ApplicationWizard) -> bool:
         return False
     comparison = compare(session.draft, session.book, other.book)
     dialog = ComparisonDialog(wizard, comparison, current, other)
-    run_dialog(dialog)
+    dialogs.run_dialog(dialog)
     if not dialog.switch_requested:
         return False
     session.use_guide(other.book)
     code = comparison.mapping.other_code
     if code and code != session.draft.direction:
         session.set_value("direction", code)
-    assembly.show_draft(wizard)
+    wizard.show_draft()
     return True

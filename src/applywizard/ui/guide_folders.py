@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.adapters.app_settings import SettingsError
-from applywizard.ui import guide_dialogs
+from applywizard.ui import dialogs
 from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.text import _
 
@@ -98,4 +98,4 @@ class GuideFoldersDialog(QDialog):
 
 def edit_guide_folders(parent: QWidget, library: GuideLibrary) -> None:
     """Show the folders dialog until closed; the library is read again on each change."""
-    guide_dialogs.run_dialog(GuideFoldersDialog(parent, library))
+    dialogs.run_dialog(GuideFoldersDialog(parent, library))

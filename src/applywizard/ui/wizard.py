@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QSettings, QTimer, Signal
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from applywizard.adapters.file_errors import DraftFileError
 from applywizard.ui.hub import DraftHub
-from applywizard.ui.pages.frame import PageFrame
+from applywizard.ui.page_frame import PageFrame
 from applywizard.ui.text import _, bilingual
 from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
 
@@ -45,6 +45,22 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 30_000
 RECENT_LIMIT = 8
 DRAFT_FILTER = "ApplyWizard (*.json)"
+
+
+class LoadedParts(Protocol):
+    """What the window asks of the parts loaded after its first paint (``ui.assembly``)."""
+
+    def draft_pages(self, hub: DraftHub) -> Sequence[PageFrame]:
+        """Every page after Start, on the hub's draft."""
+        ...
+
+    def open_draft(self, wizard: ApplicationWizard, path: Path) -> bool:
+        """Edit the draft in ``path`` under its guide pack (asking when it is not installed)."""
+        ...
+
+    def check_against_another(self, wizard: ApplicationWizard) -> bool:
+        """Show another pack's findings beside these; True if the user switched packs."""
+        ...
 
 
 class ApplicationWizard(QWizard):
@@ -61,6 +77,8 @@ class ApplicationWizard(QWizard):
         """The installed guide packs (read with the guide, or when first asked for)."""
         self.pages_book: RuleBook | None = None
         """The guide pack the draft's pages were made for (their lists come from it)."""
+        self.parts: LoadedParts | None = None
+        """The pages after Start and the guide dialogs, once the guide has loaded."""
         self.settings = settings
         self.retired = False
         """Replaced by a window in another language: closing asks nothing, keeps recovery."""
@@ -226,14 +244,41 @@ class ApplicationWizard(QWizard):
 
     def check_against_another(self) -> bool:
         """“对照其他指南检查”: another pack's findings beside these (Ctrl+Shift+G)."""
-        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - not for the first paint
+        return self.parts is not None and self.parts.check_against_another(self)
 
-        return guide_dialogs.check_against_another(self)
+    def show_draft(self) -> None:
+        """Every page shows the session's draft, made anew if they were made for another pack."""
+        if self.hub.session.book is self.pages_book:
+            self.hub.replaced.emit()
+        else:
+            self.rebuild_draft_pages()
+
+    def rebuild_draft_pages(self) -> None:
+        """Make the pages after Start again: the draft is now judged by another guide pack.
+
+        Pages list what their guide holds (directions, declarations, kinds of
+        document) when they are made; the page shown before is shown again.
+        """
+        if self.parts is None:
+            return
+        shown = self.current_page_id()
+        self.restart()
+        for page_id, page in list(self.pages.items()):
+            if page_id is PageId.START:
+                continue
+            page.detach()
+            self.removePage(ORDER.index(page_id))
+            del self.pages[page_id]
+            page.deleteLater()
+        self.add_pages(self.parts.draft_pages(self.hub))
+        self.hub.replaced.emit()
+        self.go_to(shown)
 
     def _folder(self) -> str:
         return str(self.settings.value("last_folder", str(Path.home())))
 
-    def _report(self, error: DraftFileError) -> None:
+    def report(self, error: DraftFileError) -> None:
+        """Say why a draft file could not be read or written."""
         QtWidgets.QMessageBox.warning(
             self,
             _("ApplyWizard"),
@@ -264,7 +309,7 @@ class ApplicationWizard(QWizard):
         try:
             saved = self.hub.session.save(path)
         except DraftFileError as error:
-            self._report(error)
+            self.report(error)
             return False
         self.remember_recent(saved)
         self.refresh()
@@ -284,24 +329,9 @@ class ApplicationWizard(QWizard):
         """Edit the draft in ``path`` under its guide pack; a clear message if it cannot be read.
 
         False, with nothing changed, if the draft's pack is not installed and
-        the user chooses no other.
+        the user chooses no other (or the guide has not loaded yet).
         """
-        from applywizard.adapters.draft_files import read_draft  # noqa: PLC0415 - pydantic
-        from applywizard.ui import assembly, guide_dialogs  # noqa: PLC0415 - not for the first paint
-
-        try:
-            draft = read_draft(path)
-        except DraftFileError as error:
-            self._report(error)
-            return False
-        opening = guide_dialogs.guide_to_open(self, self.packs(), draft)
-        if opening is None:
-            return False
-        self.hub.session.replace(draft, path=path, dirty=opening.dirty, book=opening.book)
-        self.remember_recent(path)
-        assembly.show_draft(self)
-        guide_dialogs.show_changes(self, opening.intro, draft, opening.changes)
-        return True
+        return self.parts is not None and self.parts.open_draft(self, path)
 
     def remember_recent(self, path: Path) -> None:
         """Put ``path`` first in the recent drafts."""
@@ -325,7 +355,7 @@ class ApplicationWizard(QWizard):
         try:
             self.hub.session.write_recovery()
         except DraftFileError as error:
-            self._report(error)
+            self.report(error)
 
     def settle_unsaved(self) -> bool:
         """With unsaved changes, ask: save, discard, or cancel. True to go on."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from applywizard.ui.binding import FieldBinder
 from applywizard.ui.hub import DraftHub
-from applywizard.ui.pages.frame import PageFrame
+from applywizard.ui.page_frame import PageFrame
 
 
 class WizardPage(PageFrame):
@@ -15,6 +15,11 @@ class WizardPage(PageFrame):
         super().__init__(hub)
         hub.replaced.connect(self.reload)
         hub.edited.connect(self.refresh)
+
+    def detach(self) -> None:
+        """Stop following the hub's signals: the page is about to be replaced."""
+        self.hub.replaced.disconnect(self.reload)
+        self.hub.edited.disconnect(self.refresh)
 
     def reload(self) -> None:
         """The draft was replaced: show its values, then its findings."""

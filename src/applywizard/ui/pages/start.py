@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.adapters.file_errors import DraftFileError
-from applywizard.ui.pages.frame import PageFrame
+from applywizard.ui.page_frame import PageFrame
 from applywizard.ui.text import _, language
 from applywizard.workflow.flow import PageId
 
@@ -220,9 +220,7 @@ class StartPage(PageFrame):
 
     def _show_draft(self) -> None:
         """Every page shows the new draft (made anew if its guide differs)."""
-        from applywizard.ui.assembly import show_draft  # noqa: PLC0415 - it imports this page
-
-        show_draft(self._wizard())
+        self._wizard().show_draft()
 
     def _language_chosen(self, index: int) -> None:
         """Switch the interface language now; the choice is remembered for the next start."""

@@ -29,6 +29,9 @@ class PageFrame(QWizardPage):
     def build(self) -> None:
         """Create the page's widgets (subclasses)."""
 
+    def detach(self) -> None:
+        """Stop following the hub: the page is about to be replaced (subclasses)."""
+
     def scrolling_body(self) -> QVBoxLayout:
         """A scrollable column for a long page (``self.scroller``); returns its layout."""
         outer = QVBoxLayout(self)
