@@ -208,10 +208,12 @@ class TableEditor(QWidget):
         self.delegate.finish()
         self.model.reload()
         self.view.resizeColumnsToContents()
-        em = self.view.fontMetrics().horizontalAdvance("M")
-        header = self.view.horizontalHeader()
-        for number, column in enumerate(self.model.columns):  # the declared width, at least
-            header.resizeSection(number, max(header.sectionSize(number), int(column.width * em)))
+        if not self.model.count:  # nothing to size by yet: the declared widths, at least
+            em = self.view.fontMetrics().horizontalAdvance("M")
+            header = self.view.horizontalHeader()
+            for number, column in enumerate(self.model.columns):
+                wanted = int(column.width * em)
+                header.resizeSection(number, max(header.sectionSize(number), wanted))
         if self.model.count:
             self._go(0)
         else:

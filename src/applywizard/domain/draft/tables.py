@@ -59,7 +59,8 @@ class Column:
     """Blank means None; otherwise a blank number is 0 and choices have no "—"."""
     clean: Clean | None = None
     width: float = 8.0
-    """A width hint in ems (the window's initial width; documents fit their own)."""
+    """A width hint in ems: the window's column while the table is empty (rows size it
+    after that; documents fit their own)."""
     document: tuple[str, str] | None = None
     """The heading in the documents, where it is shorter than the field's label."""
 
