@@ -39,8 +39,9 @@ from pytestqt.qtbot import QtBot
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
+from applywizard.presenters.attachments import FACTS
 from applywizard.ui.assembly import build_wizard
-from applywizard.ui.pages.attachments import FACTS, AttachmentsPage
+from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.budget import CATEGORIES, SOURCES, BudgetPage, amount_path
 from applywizard.ui.tables import TableEditor
