@@ -40,9 +40,10 @@ from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.draft.tables import CATEGORIES, SOURCES
 from applywizard.domain.rules.engine import RuleBook
+from applywizard.presenters.attachments import FACTS
 from applywizard.presenters.budget_amounts import amount_path
 from applywizard.ui.assembly import build_wizard
-from applywizard.ui.pages.attachments import FACTS, AttachmentsPage
+from applywizard.ui.pages.attachments import AttachmentsPage
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.budget import BudgetPage
 from applywizard.ui.tables import TableEditor

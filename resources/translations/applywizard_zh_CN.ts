@@ -256,22 +256,6 @@
         <translation>{count} / {limit} 字</translation>
     </message>
     <message>
-        <source>What the direction requires</source>
-        <translation>本方向的要求</translation>
-    </message>
-    <message>
-        <source>Documents to attach</source>
-        <translation>须提交的附件</translation>
-    </message>
-    <message>
-        <source>Documents the direction requires</source>
-        <translation>本方向要求的附件</translation>
-    </message>
-    <message>
-        <source>Declarations to confirm</source>
-        <translation>须确认的申报承诺</translation>
-    </message>
-    <message>
         <source>Attached documents</source>
         <translation>已添加的附件</translation>
     </message>
@@ -296,36 +280,8 @@
         <translation>选中的附件</translation>
     </message>
     <message>
-        <source>Choose a direction first: its rules say which documents to attach.</source>
-        <translation>请先选择指南方向：所需附件由方向的要求决定。</translation>
-    </message>
-    <message>
-        <source>The rules read no further facts for this kind.</source>
-        <translation>此类附件无需填写其他信息。</translation>
-    </message>
-    <message>
         <source>Replace the file</source>
         <translation>替换文件</translation>
-    </message>
-    <message>
-        <source>Not answered</source>
-        <translation>未回答</translation>
-    </message>
-    <message>
-        <source>(no kind)</source>
-        <translation>（未选类型）</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>All files</source>
-        <translation>所有文件</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -336,48 +292,20 @@
         <translation>选中一个附件以填写其信息。</translation>
     </message>
     <message>
-        <source>The rules read for this kind (marked *): {facts}</source>
-        <translation>此类附件须填写（带 * 号）：{facts}</translation>
+        <source>What the direction requires</source>
+        <translation>本方向的要求</translation>
     </message>
     <message>
-        <source>Attached as {kind}: {names}</source>
-        <translation>已作为“{kind}”添加：{names}</translation>
+        <source>Documents to attach</source>
+        <translation>须提交的附件</translation>
     </message>
     <message>
-        <source>Direction {code} asks for no particular document or declaration.</source>
-        <translation>方向 {code} 没有特别要求的附件或申报承诺。</translation>
+        <source>Documents the direction requires</source>
+        <translation>本方向要求的附件</translation>
     </message>
     <message>
-        <source>Direction {code} asks for the following (clause cited).</source>
-        <translation>方向 {code} 要求以下材料（注明指南条款）。</translation>
-    </message>
-    <message>
-        <source>not attached yet</source>
-        <translation>尚未添加</translation>
-    </message>
-    <message>
-        <source>(no file)</source>
-        <translation>（无文件）</translation>
-    </message>
-    <message>
-        <source>Replaced the file of attachment {n}.</source>
-        <translation>已替换附件 {n} 的文件。</translation>
-    </message>
-    <message>
-        <source>Removed {name}.</source>
-        <translation>已删除 {name}。</translation>
-    </message>
-    <message>
-        <source>attached: {files}</source>
-        <translation>已添加：{files}</translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
-        <source>optional: needed when the {kind} has no IP clauses</source>
-        <translation>可选：{kind}不含知识产权条款时须提供</translation>
+        <source>Declarations to confirm</source>
+        <translation>须确认的申报承诺</translation>
     </message>
     <message>
         <source>Theoretical basic research (indirect costs up to a flat rate)</source>
@@ -592,6 +520,14 @@
         <translation>金砖国家联合申请</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>Check against &amp;another guide…</source>
         <translation>对照其他指南检查(&amp;A)……</translation>
     </message>
@@ -756,6 +692,66 @@
         <translation>错误 {errors}　警告 {warnings}</translation>
     </message>
     <message>
+        <source>(no kind)</source>
+        <translation>（未选类型）</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Attached as {kind}: {names}</source>
+        <translation>已作为“{kind}”添加：{names}</translation>
+    </message>
+    <message>
+        <source>Replaced the file of attachment {n}.</source>
+        <translation>已替换附件 {n} 的文件。</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>（无文件）</translation>
+    </message>
+    <message>
+        <source>Choose a direction first: its rules say which documents to attach.</source>
+        <translation>请先选择指南方向：所需附件由方向的要求决定。</translation>
+    </message>
+    <message>
+        <source>The rules read no further facts for this kind.</source>
+        <translation>此类附件无需填写其他信息。</translation>
+    </message>
+    <message>
+        <source>Direction {code} asks for the following (clause cited).</source>
+        <translation>方向 {code} 要求以下材料（注明指南条款）。</translation>
+    </message>
+    <message>
+        <source>Direction {code} asks for no particular document or declaration.</source>
+        <translation>方向 {code} 没有特别要求的附件或申报承诺。</translation>
+    </message>
+    <message>
+        <source>The rules read for this kind (marked *): {facts}</source>
+        <translation>此类附件须填写（带 * 号）：{facts}</translation>
+    </message>
+    <message>
+        <source>not attached yet</source>
+        <translation>尚未添加</translation>
+    </message>
+    <message>
+        <source>attached: {files}</source>
+        <translation>已添加：{files}</translation>
+    </message>
+    <message>
+        <source>optional: needed when the {kind} has no IP clauses</source>
+        <translation>可选：{kind}不含知识产权条款时须提供</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>The Chinese units' funds do not add up to the expenditure: {sources}.</source>
         <translation>中方各单位经费合计与支出预算不一致：{sources}。</translation>
     </message>
@@ -834,6 +830,10 @@
     <message>
         <source>Remove {item}?</source>
         <translation>删除{item}？</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
     </message>
 </context>
 </TS>
