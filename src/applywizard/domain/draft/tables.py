@@ -132,7 +132,7 @@ PARTNERS = Table(
     "foreign_partners",
     (
         Column("name", width=14),
-        Column("name_zh", width=12, document=("中文名称", "Name in Chinese")),
+        Column("name_zh", width=12, document=("中文名称", "Name (Chinese)")),
         Column("country", "choice", "countries", width=8),
         Column("type", "choice", UnitType, width=8, document=("类型", "Type")),
         Column("registered_on", "date", width=7),
