@@ -5,6 +5,11 @@ Word; this script is how they were first made, and remakes them from scratch:
 
     .venv/bin/python scripts/make_templates.py
 
+The loop tables' headings (units, partners, team, the leader's projects,
+attachments) are the declared columns' document headings
+(``domain.draft.tables``), found through the context keys each column shows
+(``adapters.documents.context_tables``).
+
 Every Jinja tag is written as one run, so Word's spell-check cannot split it
 until someone edits it; tests render every template with a full context to
 catch a split tag.
@@ -35,7 +40,23 @@ from docx_styling import (
     table,
 )
 
+from applywizard.adapters.documents.cells import Keys, heading
+from applywizard.adapters.documents.context_tables import (
+    ATTACHMENT_KEYS,
+    PARTNER_KEYS,
+    PROJECT_KEYS,
+    TEAM_KEYS,
+    UNIT_KEYS,
+)
 from applywizard.adapters.documents.typefaces import HEI
+from applywizard.domain.draft.tables import (
+    ATTACHMENTS,
+    LEADER_PROJECTS,
+    PARTNERS,
+    TEAM,
+    UNITS,
+    Table,
+)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEXT_WIDTH = 16.0  # A4 portrait less 2.5 cm margins
@@ -87,6 +108,15 @@ def key_value_table(document: Document, rows: str, widths: list[float]) -> None:
     cell_text(cells[0], "{{ row.label }}", bold=True)
     cell_text(cells[1], "{{ row.value }}")
     loop_row(grid, widths, "{%tr endfor %}")
+
+
+def headings(table: Table, keys: Keys, fields: list[str], **instead: str) -> list[str]:
+    """The Chinese headings of a loop table's keys: their declared columns' document headings.
+
+    ``instead`` names a heading this one table words differently (the division
+    of tasks heads the unit's name 单位 / 外方单位).
+    """
+    return [instead.get(field) or heading(table, keys, field)[0] for field in fields]
 
 
 def loop_table(
@@ -221,63 +251,42 @@ def direction_specifics(document: Document) -> None:
 def team_section(document: Document) -> None:
     document.add_heading("六、研究团队", level=2)
     document.add_heading("（一）中方参与单位", level=3)
+    fields = ["index", "name", "credit_code", "type", "role", "central", "self_raised"]
     loop_table(
         document,
         "units",
-        header=[
-            "序号",
-            "单位名称",
-            "统一社会信用代码",
-            "类型",
-            "角色",
-            "中央财政资金（万元）",
-            "自筹资金（万元）",
-        ],
-        fields=["index", "name", "credit_code", "type", "role", "central", "self_raised"],
+        header=headings(UNITS, UNIT_KEYS, fields),
+        fields=fields,
         widths=[1.3, 3.9, 4.4, 1.5, 1.1, 1.9, 1.9],
     )
     paragraph(document)
     paragraph(document, "中方单位申报资格：", bold=True)
+    fields = ["name", "name_en", "parent", "region", "registered_on", "legal_entity", "state_organ"]
     loop_table(
         document,
         "units",
-        header=["单位名称", "英文名称", "上级单位", "注册地", "注册日期", "独立法人", "国家机关"],
-        fields=[
-            "name",
-            "name_en",
-            "parent",
-            "region",
-            "registered_on",
-            "legal_entity",
-            "state_organ",
-        ],
+        header=headings(UNITS, UNIT_KEYS, fields),
+        fields=fields,
         widths=[3.4, 3.4, 2.4, 1.5, 2.5, 1.4, 1.4],
         var="q",
     )
     document.add_heading("（二）外方合作单位", level=3)
+    fields = ["index", "name", "name_zh", "country", "type", "registered_on", "role", "leader"]
     loop_table(
         document,
         "partners",
-        header=[
-            "序号",
-            "单位名称（原文）",
-            "中文名称",
-            "国别",
-            "类型",
-            "注册日期",
-            "角色",
-            "外方负责人",
-        ],
-        fields=["index", "name", "name_zh", "country", "type", "registered_on", "role", "leader"],
+        header=headings(PARTNERS, PARTNER_KEYS, fields),
+        fields=fields,
         widths=[1.3, 3.4, 2.7, 1.5, 1.5, 2.4, 1.2, 2.0],
     )
     paragraph(document)
     paragraph(document, "外方合作单位注册信息及外方经费：", bold=True)
+    fields = ["name", "registration_number", "legal_entity", "budget"]
     loop_table(
         document,
         "partners",
-        header=["单位名称（原文）", "注册号", "独立法人", "外方经费（外方自筹，原币）"],
-        fields=["name", "registration_number", "legal_entity", "budget"],
+        header=headings(PARTNERS, PARTNER_KEYS, fields),
+        fields=fields,
         widths=[6.4, 3.6, 1.9, 4.1],
         var="g",
         right=("budget",),
@@ -292,11 +301,12 @@ def team_section(document: Document) -> None:
         document, "项目负责人牵头或参与的其他国家重点研发计划项目（在研及申报中）：", bold=True
     )
     paragraph(document, "{%p if leader.projects %}")
+    fields = ["index", "programme", "title", "role", "status", "ends_on"]
     loop_table(
         document,
         "leader.projects",
-        header=["序号", "所属专项", "项目名称", "承担角色", "状态", "结束日期"],
-        fields=["index", "programme", "title", "role", "status", "ends_on"],
+        header=headings(LEADER_PROJECTS, PROJECT_KEYS, fields),
+        fields=fields,
         widths=[1.2, 2.9, 4.1, 2.4, 1.4, 4.0],
         var="o",
     )
@@ -304,11 +314,12 @@ def team_section(document: Document) -> None:
     paragraph(document, "无", indent_first=True)
     paragraph(document, "{%p endif %}")
     document.add_heading("（四）项目负责人及骨干成员", level=3)
+    fields = ["index", "name", "role", "unit", "title", "field", "task", "months"]
     loop_table(
         document,
         "team",
-        header=["序号", "姓名", "角色", "所在单位", "职称", "学科领域", "分工", "月/年"],
-        fields=["index", "name", "role", "unit", "title", "field", "task", "months"],
+        header=headings(TEAM, TEAM_KEYS, fields),
+        fields=fields,
         widths=[1.3, 1.6, 2.0, 3.2, 1.8, 2.2, 2.8, 1.1],
     )
     document.add_heading("（五）任务分工", level=3)
@@ -316,7 +327,7 @@ def team_section(document: Document) -> None:
     loop_table(
         document,
         "units",
-        header=["单位", "承担任务"],
+        header=headings(UNITS, UNIT_KEYS, ["name", "tasks"], name="单位"),
         fields=["name", "tasks"],
         widths=[4.6, 11.4],
         var="u",
@@ -325,7 +336,7 @@ def team_section(document: Document) -> None:
     loop_table(
         document,
         "partners",
-        header=["外方单位", "承担任务"],
+        header=headings(PARTNERS, PARTNER_KEYS, ["name", "tasks"], name="外方单位"),
         fields=["name", "tasks"],
         widths=[4.6, 11.4],
         var="p",
@@ -420,11 +431,12 @@ def budget_section(document: Document) -> None:
 
 def attachments_section(document: Document) -> None:
     document.add_heading("八、指南所要求的附件", level=2)
+    fields = ["index", "kind", "file_name", "signed_on", "contains_ip", "signed_by_all"]
     loop_table(
         document,
         "attachments",
-        header=["序号", "附件类型", "文件名", "签署日期", "含知识产权条款", "各方均已签署"],
-        fields=["index", "kind", "file_name", "signed_on", "contains_ip", "signed_by_all"],
+        header=headings(ATTACHMENTS, ATTACHMENT_KEYS, fields),
+        fields=fields,
         widths=[1.3, 4.7, 4.4, 2.4, 1.6, 1.6],
     )
     paragraph(document, "{%p if declarations %}")

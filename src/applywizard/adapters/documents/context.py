@@ -2,23 +2,25 @@
 
 The context is plain data (dicts, lists, strings): the Word templates read it
 through Jinja, the Excel writer reads it directly, and a test renders every
-template with it. Every figure is formatted here, once, so the form and the
-tables cannot disagree.
+template with it. Every figure is formatted once, so the form and the tables
+cannot disagree: the rows of the draft's declared tables (units, partners,
+team, the leader's projects, attachments) in ``context_tables``, each value's
+text by its column's kind (``cells``); the budget in ``context_budget``; the
+rest here.
 """
 
 from __future__ import annotations
 
 import hashlib
-from decimal import Decimal
 from typing import Any
 
 from applywizard import __version__
-from applywizard.adapters.documents.formatting import NOTHING, day, iso, paragraphs, wan, yes_no
+from applywizard.adapters.documents import context_tables
+from applywizard.adapters.documents.context_budget import budget
+from applywizard.adapters.documents.formatting import NOTHING, day, paragraphs, wan, yes_no
 from applywizard.domain.draft.codec import encode_draft
-from applywizard.domain.draft.model import CategoryAmounts, Draft, Role, TeamMember, TeamRole
-from applywizard.domain.draft.paths import enum_label
-from applywizard.domain.guide.model import Direction, Guide
-from applywizard.domain.rules.checks.money import indirect_cost_cap
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.guide.model import Direction
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 
@@ -32,39 +34,12 @@ FORM_PARTS = (
     ("五", "项目组织实施、保障措施及风险分析", "organisation_and_risks"),
 )
 
-CATEGORIES = (
-    ("equipment", "设备费", "Equipment"),
-    ("equipment_purchase", "其中：设备购置费", "of which purchase"),
-    ("business", "业务费", "Operating costs"),
-    ("labour", "劳务费", "Labour"),
-    ("indirect", "间接费用", "Indirect costs"),
-)
-
 DRAFT_MARK = "草稿 / DRAFT"
 
 
 def draft_digest(draft: Draft) -> str:
     """SHA-256 of the draft's canonical bytes: which draft a document came from."""
     return hashlib.sha256(encode_draft(draft)).hexdigest()
-
-
-def _amounts(amounts: CategoryAmounts) -> dict[str, str]:
-    row = {key: wan(getattr(amounts, key)) for key, _, _ in CATEGORIES}
-    row["direct"] = wan(amounts.direct)
-    row["total"] = wan(amounts.total)
-    return row
-
-
-def _sum_amounts(items: list[CategoryAmounts]) -> CategoryAmounts:
-    fields = [key for key, _, _ in CATEGORIES]
-    return CategoryAmounts(
-        **{key: sum((getattr(i, key) for i in items), Decimal(0)) for key in fields}
-    )
-
-
-def _country(guide: Guide, code: str | None) -> tuple[str, str]:
-    country = guide.country(code) if code else None
-    return (country.zh, country.en) if country else (code or "", code or "")
 
 
 def _selection(direction: Direction | None, draft: Draft) -> dict[str, Any]:
@@ -83,183 +58,6 @@ def _selection(direction: Direction | None, draft: Draft) -> dict[str, Any]:
     parts = [result["field"], result["theme"], sub.title if sub else ""]
     result["text"] = "；".join(part for part in parts if part) or draft.project.area or NOTHING
     return result
-
-
-def _units(draft: Draft) -> list[dict[str, Any]]:
-    return [
-        {
-            "index": index,
-            "name": unit.name,
-            "name_en": unit.name_en,
-            "credit_code": unit.credit_code,
-            "type": enum_label(unit.type)[0] if unit.type else "",
-            "type_en": enum_label(unit.type)[1] if unit.type else "",
-            "parent": unit.parent or NOTHING,
-            "role": enum_label(unit.role)[0],
-            "role_en": enum_label(unit.role)[1],
-            "central": wan(unit.central_funds_wan),
-            "self_raised": wan(unit.self_raised_wan),
-            "total": wan(unit.central_funds_wan + unit.self_raised_wan),
-            "tasks": unit.tasks or NOTHING,
-            "region": _word(unit.region),
-            "registered_on": day(unit.registered_on),
-            "legal_entity": yes_no(unit.independent_legal_entity),
-            "state_organ": yes_no(unit.state_organ),
-        }
-        for index, unit in enumerate(
-            sorted(draft.chinese_units, key=lambda u: u.role is not Role.LEAD), start=1
-        )
-    ]
-
-
-def _word(value: object | None) -> str:
-    """An enumeration value of the draft in Chinese, blank when not given."""
-    return enum_label(value)[0] if value is not None else ""
-
-
-def _leader(draft: Draft) -> dict[str, Any]:
-    """The project leader's facts the call's notice sets, and the leader's other projects."""
-    leaders = [member for member in draft.team if member.role is TeamRole.LEADER]
-    member = leaders[0] if leaders else TeamMember()
-    months = "" if member.months_per_year is None else f"{member.months_per_year}"
-    projects = [
-        {
-            "index": number,
-            "programme": project.programme,
-            "title": project.title,
-            "role": _word(project.role),
-            "status": _word(project.status),
-            "ends_on": day(project.ends_on),
-        }
-        for number, project in enumerate(draft.leader_projects, start=1)
-    ]
-    return {
-        "name": member.name,
-        "rows": [
-            {"label": "姓名", "value": member.name},
-            {"label": "所在单位", "value": member.unit},
-            {"label": "出生日期", "value": day(member.birth_date)},
-            {"label": "职称", "value": member.title},
-            {"label": "职称级别", "value": _word(member.title_level)},
-            {"label": "最高学位", "value": _word(member.degree)},
-            {"label": "每年用于本项目的时间（月）", "value": months},
-            {"label": "承担的其他国家重点研发计划项目", "value": f"{len(projects)} 项"},
-        ],
-        "birth_date": day(member.birth_date),
-        "title_level": _word(member.title_level),
-        "degree": _word(member.degree),
-        "months": months,
-        "projects": projects,
-    }
-
-
-def _partners(guide: Guide, draft: Draft) -> list[dict[str, Any]]:
-    rows = []
-    ordered = sorted(draft.foreign_partners, key=lambda p: p.role is not Role.LEAD)
-    for index, partner in enumerate(ordered, start=1):
-        country_zh, country_en = _country(guide, partner.country)
-        budget = f"{wan(partner.budget_amount)} {partner.budget_currency or ''}".strip()
-        rows.append(
-            {
-                "index": index,
-                "name": partner.name,
-                "name_zh": partner.name_zh,
-                "country": country_zh,
-                "country_en": country_en,
-                "type": enum_label(partner.type)[0] if partner.type else "",
-                "type_en": enum_label(partner.type)[1] if partner.type else "",
-                "registered_on": day(partner.registered_on),
-                "registered_on_iso": iso(partner.registered_on),
-                "legal_entity": yes_no(partner.independent_legal_entity),
-                "registration_number": partner.registration_number,
-                "role": enum_label(partner.role)[0],
-                "role_en": enum_label(partner.role)[1],
-                "leader": partner.leader_name,
-                "budget": budget,
-                "budget_amount": wan(partner.budget_amount),
-                "budget_currency": partner.budget_currency or "",
-                "tasks": partner.tasks or NOTHING,
-            }
-        )
-    return rows
-
-
-def _team(draft: Draft) -> list[dict[str, Any]]:
-    ordered = sorted(draft.team, key=lambda m: m.role is not TeamRole.LEADER)
-    return [
-        {
-            "index": index,
-            "name": member.name,
-            "role": enum_label(member.role)[0],
-            "role_en": enum_label(member.role)[1],
-            "unit": member.unit,
-            "title": member.title,
-            "field": member.field_of_science,
-            "task": member.task or NOTHING,
-            "months": "" if member.months_per_year is None else f"{member.months_per_year}",
-        }
-        for index, member in enumerate(ordered, start=1)
-    ]
-
-
-def _budget(guide: Guide, draft: Draft) -> dict[str, Any]:
-    budget = draft.budget
-    years = sorted(budget.years, key=lambda y: y.year or 0)
-    central = _sum_amounts([y.central for y in years])
-    self_raised = _sum_amounts([y.self_raised for y in years])
-    base = max(central.direct - central.equipment_purchase, Decimal(0))
-    cap = indirect_cost_cap(
-        guide.budget_policy, base, theoretical=budget.theoretical_basic_research
-    )
-    rows = []
-    for year in years:
-        for source, label, amounts in (
-            ("central", "中央财政资金", year.central),
-            ("self_raised", "自筹资金", year.self_raised),
-        ):
-            rows.append(
-                {"year": str(year.year or ""), "source": label, "source_key": source}
-                | _amounts(amounts)
-            )
-    return {
-        "categories": [{"key": k, "zh": zh, "en": en} for k, zh, en in CATEGORIES],
-        "rows": rows,
-        "years": [str(year.year or "") for year in years],
-        "central": _amounts(central),
-        "self_raised": _amounts(self_raised),
-        "total": _amounts(_sum_amounts([central, self_raised])),
-        "income_central": wan(budget.income_central_wan),
-        "income_self_raised": wan(budget.income_self_raised_wan),
-        "income_total": wan(
-            (budget.income_central_wan or Decimal(0))
-            + (budget.income_self_raised_wan or Decimal(0))
-        ),
-        "indirect_base": wan(base),
-        "indirect_cap": wan(cap.quantize(Decimal("0.000001")).normalize()),
-        "indirect_central": wan(central.indirect),
-        "notes": paragraphs(draft.form.budget_notes),
-    }
-
-
-def _attachments(guide: Guide, draft: Draft) -> list[dict[str, Any]]:
-    rows = []
-    for index, item in enumerate(draft.attachments, start=1):
-        kind = guide.attachment_kind(item.kind)
-        rows.append(
-            {
-                "index": index,
-                "kind": kind.zh if kind else item.kind,
-                "kind_en": kind.en if kind else item.kind,
-                "file_name": item.file_name,
-                "size": "" if item.size_bytes is None else f"{item.size_bytes:,}",
-                "sha256": item.sha256 or "",
-                "signed_on": day(item.signed_on),
-                "contains_ip": yes_no(item.contains_ip_clauses),
-                "signed_by_all": yes_no(item.signed_by_all_parties),
-                "note": item.note,
-            }
-        )
-    return rows
 
 
 def _basic_rows(ctx: Context) -> list[dict[str, str]]:
@@ -304,8 +102,7 @@ def build_context(
     """Everything the documents show about ``draft``; ``findings`` marks it a draft copy."""
     guide = book.guide
     direction = guide.direction(draft.direction)
-    units = _units(draft)
-    team = _team(draft)
+    units = context_tables.units(guide, draft)
     is_draft = findings is not None
     ctx: Context = {
         "meta": {
@@ -351,11 +148,11 @@ def build_context(
         "task_division": paragraphs(draft.form.task_division),
         "units": units,
         "lead_unit": units[0] if units and units[0]["role"] == "牵头" else _empty_unit(),
-        "partners": _partners(guide, draft),
-        "team": team,
-        "leader": _leader(draft),
-        "budget": _budget(guide, draft),
-        "attachments": _attachments(guide, draft),
+        "partners": context_tables.partners(guide, draft),
+        "team": context_tables.team(guide, draft),
+        "leader": context_tables.leader(guide, draft),
+        "budget": budget(guide, draft),
+        "attachments": context_tables.attachments(guide, draft),
         "declarations": [
             {"text": item.zh, "ticked": "☑" if draft.declarations.get(item.id) else "☐"}
             for item in guide.declarations

@@ -6,6 +6,8 @@ landscape fitted to the width with frozen header rows, amounts carry a 万元
 number format, enumerations have data validation. User text is always
 written as text: a leading ``= + - @`` cannot become a formula, and text too
 long for a cell is cut with a visible marker and reported, never silently.
+Headings of the draft's declared columns (``domain.draft.tables``) are the
+declarations': the partners' and team's columns, the budget's categories.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from applywizard.adapters.documents.cells import INDEX
 from applywizard.adapters.documents.packages import reproducible_zip
 from applywizard.adapters.documents.sheet_fit import fit_column_widths, fit_row_heights
 from applywizard.adapters.documents.typefaces import HEI, SONG
 from applywizard.adapters.documents.word import Properties
 from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.tables import CATEGORIES, PARTNERS, SOURCES, TEAM
 
 CELL_LIMIT = 32_767
 CUT_MARKER = "…【超出单元格容量，全文见申报书】"
@@ -149,22 +153,24 @@ def _choices(sheet: Worksheet, cells: str, options: Sequence[str]) -> None:
 
 
 def _partners(state: _Writing, ctx: dict[str, Any]) -> None:
+    # the declared partners' columns' document headings; the sheet lists both sides, and a
+    # column that holds the Chinese units' facts too (leader, credit code, 万元) has its own
     sheet = _sheet(
         state,
         PARTNERS_SHEET,
         [
             ("方", "Side", 6),
-            ("序号", "No.", 5),
-            ("单位名称（原文）", "Name", 26),
-            ("中文名称", "Name (Chinese)", 20),
-            ("国别", "Country", 8),
-            ("类型", "Type", 9),
-            ("角色", "Role", 6),
+            (*INDEX, 5),
+            (*PARTNERS.document_header("name"), 26),
+            (*PARTNERS.document_header("name_zh"), 20),
+            (*PARTNERS.document_header("country"), 8),
+            (*PARTNERS.document_header("type"), 9),
+            (*PARTNERS.document_header("role"), 6),
             ("负责人", "Leader", 12),
             ("登记号", "Registration no.", 19),
             ("预算", "Budget", 12),
             ("币种", "Currency", 9),
-            ("承担任务", "Tasks", 34),
+            (*PARTNERS.document_header("tasks"), 34),
         ],
     )
     row = 2
@@ -212,7 +218,15 @@ def _partners(state: _Writing, ctx: dict[str, Any]) -> None:
     _choices(sheet, f"G2:G{last}", ROLES)
 
 
-BUDGET_COLUMNS = ("equipment", "equipment_purchase", "business", "labour", "indirect")
+BUDGET_COLUMNS = tuple(key for key, _, _ in CATEGORIES)
+BUDGET_HEADINGS = {
+    "equipment": ("Equipment", 13),
+    "equipment_purchase": ("of which purchase", 14),
+    "business": ("Operating", 13),
+    "labour": ("Labour", 13),
+    "indirect": ("Indirect", 13),
+}
+"""The budget sheet's English heading and width of each category (its Chinese is declared)."""
 
 
 def _budget(state: _Writing, draft: Draft) -> tuple[int, int, int]:
@@ -223,16 +237,12 @@ def _budget(state: _Writing, draft: Draft) -> tuple[int, int, int]:
         [
             ("年度", "Year", 8),
             ("来源", "Source", 16),
-            ("设备费", "Equipment", 13),
-            ("其中：设备购置费", "of which purchase", 14),
-            ("业务费", "Operating", 13),
-            ("劳务费", "Labour", 13),
-            ("间接费用", "Indirect", 13),
+            *((zh, *BUDGET_HEADINGS[key]) for key, zh, _ in CATEGORIES),
             ("合计（万元）", "Total (10k CNY)", 15),
         ],
     )
     row = 2
-    sources = (("中央财政资金", "central"), ("自筹资金", "self_raised"))
+    sources = [(zh, key) for key, zh, _ in SOURCES]
     for year in sorted(draft.budget.years, key=lambda y: y.year or 0):
         for label, key in sources:
             amounts = getattr(year, key)
@@ -280,18 +290,19 @@ def _tasks(state: _Writing, ctx: dict[str, Any]) -> None:
 
 
 def _team(state: _Writing, ctx: dict[str, Any]) -> None:
+    # the declared team's columns' headings in the window: the sheet has room for them
     sheet = _sheet(
         state,
         TEAM_SHEET,
         [
-            ("序号", "No.", 6),
-            ("姓名", "Name", 12),
-            ("角色", "Role", 12),
-            ("所在单位", "Unit", 30),
-            ("职称", "Title", 12),
-            ("学科领域", "Field of science", 18),
-            ("分工", "Task", 36),
-            ("每年投入（月）", "Months per year", 12),
+            (*INDEX, 6),
+            (*TEAM.header("name"), 12),
+            (*TEAM.header("role"), 12),
+            (*TEAM.header("unit"), 30),
+            (*TEAM.header("title"), 12),
+            (*TEAM.header("field_of_science"), 18),
+            (*TEAM.header("task"), 36),
+            (*TEAM.header("months_per_year"), 12),
         ],
     )
     for row, member in enumerate(ctx["team"], start=2):

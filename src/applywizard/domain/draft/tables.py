@@ -62,7 +62,7 @@ class Column:
     """A width hint in ems: the window's column while the table is empty (rows size it
     after that; documents fit their own)."""
     document: tuple[str, str] | None = None
-    """The heading in the documents, where it is shorter than the field's label."""
+    """The heading in the documents, where it is other than the field's label (mostly shorter)."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,22 @@ UNITS = Table(
         # what the call's notice admits units by, where it shows without scrolling
         Column("region", "choice", Region, width=8),
         Column("registered_on", "date", width=7),
-        Column("independent_legal_entity", "choice", "answer", optional=False, width=6),
-        Column("state_organ", "choice", "answer", optional=False, width=6),
+        Column(
+            "independent_legal_entity",
+            "choice",
+            "answer",
+            optional=False,
+            width=6,
+            document=("独立法人", "Legal person"),
+        ),
+        Column(
+            "state_organ",
+            "choice",
+            "answer",
+            optional=False,
+            width=6,
+            document=("国家机关", "State organ"),
+        ),
         Column("central_funds_wan", "money", optional=False, width=8),
         Column("self_raised_wan", "money", optional=False, width=8),
         Column("name_en", width=14, document=("英文名称", "Name in English")),
@@ -119,7 +133,7 @@ PARTNERS = Table(
     "foreign_partners",
     (
         Column("name", width=14),
-        Column("name_zh", width=12, document=("中文名称", "Name in Chinese")),
+        Column("name_zh", width=12, document=("中文名称", "Name (Chinese)")),
         Column("country", "choice", "countries", width=8),
         Column("type", "choice", UnitType, width=8, document=("类型", "Type")),
         Column("registered_on", "date", width=7),
@@ -129,7 +143,13 @@ PARTNERS = Table(
         Column("registration_number", width=10),
         Column("role", "choice", Role, optional=False, width=6, document=("角色", "Role")),
         Column("leader_name", width=8),
-        Column("budget_amount", "money", width=8),
+        Column(
+            "budget_amount",
+            "money",
+            width=8,
+            # shown with its currency in the form
+            document=("外方经费（外方自筹，原币）", "Own budget (own funds, own currency)"),
+        ),
         Column("budget_currency", "suggest", "currencies", clean="upper_or_none", width=5),
         Column("tasks", "long", width=16),
     ),
@@ -172,7 +192,12 @@ ATTACHMENTS = Table(
         Column("file_name", "file", width=16),
         Column("signed_on", "date", width=7),
         Column("valid_until", "date", width=7),
-        Column("signed_by_all_parties", "yes_no", width=6),
+        Column(
+            "signed_by_all_parties",
+            "yes_no",
+            width=6,
+            document=("各方均已签署", "Signed by all parties"),
+        ),
         Column("contains_ip_clauses", "yes_no", width=6),
         Column("note", width=12, document=("备注", "Note")),
     ),
