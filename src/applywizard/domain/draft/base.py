@@ -4,9 +4,9 @@
 refused, assignments and defaults validated, NaN and runaway strings refused.
 The field types: ``BoundedDate`` (a date from ``EARLIEST_DATE`` to
 ``LATEST_DATE``), ``FileName`` (a bare file name: no folders, drive letters or
-characters Windows refuses), ``Sha256``, ``CountryCode`` (ISO 3166-1 alpha-2),
-``CurrencyCode`` (ISO 4217) and ``Year``. The text and money types are in
-``domain/text.py``.
+characters Windows refuses), ``Sha256`` (a hex digest), ``CountryCode`` and
+``CurrencyCode`` (two and three capital letters) and ``Year`` (1900–2199).
+The text and money types are in ``domain/text.py``.
 """
 
 from __future__ import annotations

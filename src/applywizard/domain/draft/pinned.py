@@ -1,8 +1,8 @@
 """The guide clauses a draft keeps, as its pack worded them when it was last saved.
 
 ``PinnedClause``: a clause's number, text and rule ids, from the direction or
-from the batch's notice (``ClauseSource``); ``domain/rules/pinning.py`` pins
-them and ``domain/rules/comparison.py`` says what changed under a new pack.
+from the batch's notice (``ClauseSource``). ``domain/rules/pinning.py`` pins
+them on saving and says which clauses changed when the pack did.
 """
 
 from __future__ import annotations

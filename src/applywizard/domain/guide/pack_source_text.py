@@ -1,8 +1,9 @@
 """The pack check of clause texts against the guide's own words (the pack's source text).
 
 ``check_against_source``: each clause of each direction and notice must be in
-the source text (page numbers and layout ignored); a problem says where the
-two part, with the line of the source text.
+the source text, whitespace, line breaks, page numbers and full- or half-width
+forms aside (``authoring.normalise``); a problem says where the two part, with
+the line of the source text.
 """
 
 from __future__ import annotations
