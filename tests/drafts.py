@@ -11,12 +11,12 @@ from applywizard.domain.draft.model import (
     ChineseUnit,
     Draft,
     ForeignPartner,
-    Project,
     Role,
     TeamMember,
     TeamRole,
     UnitType,
 )
+from applywizard.domain.draft.project import Project
 
 
 def small_draft(direction: str = "2.5") -> Draft:

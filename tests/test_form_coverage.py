@@ -11,7 +11,8 @@ import pytest
 from applywizard.adapters.documents.context import build_context
 from applywizard.adapters.documents.formatting import NOTHING
 from applywizard.adapters.draft_files import read_draft
-from applywizard.domain.draft.model import Draft, FormParts, TeamRole
+from applywizard.domain.draft.model import Draft, TeamRole
+from applywizard.domain.draft.project import FormParts
 from applywizard.domain.rules.engine import RuleBook
 
 ROOT = Path(__file__).resolve().parents[1]

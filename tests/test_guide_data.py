@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from applywizard.domain.guide.model import ClauseKind, DurationRule, Guide, Qualifier, Strength
+from applywizard.domain.guide.figures import DurationRule, Qualifier, Strength
+from applywizard.domain.guide.model import ClauseKind, Guide
 from applywizard.domain.rules.coverage import coverage
 from applywizard.domain.rules.engine import RuleBook
 

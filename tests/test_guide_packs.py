@@ -20,7 +20,7 @@ from applywizard.adapters.guide_packs import (
     load_pack,
 )
 from applywizard.adapters.user_folders import user_folders
-from applywizard.domain.guide.model import Edition
+from applywizard.domain.guide.edition import Edition
 from applywizard.resources import BUNDLED_PACK, guide_path
 
 BUNDLED = guide_path().parent

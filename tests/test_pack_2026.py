@@ -12,7 +12,8 @@ from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_packs import catalogue, load_pack
 from applywizard.cli.main import main
 from applywizard.domain.draft.model import Degree, Draft, Region, Role, TeamRole, TitleLevel
-from applywizard.domain.guide.model import Edition, Severity
+from applywizard.domain.guide.edition import Edition
+from applywizard.domain.guide.model import Severity
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 from applywizard.resources import data_folder

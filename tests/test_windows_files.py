@@ -34,7 +34,8 @@ from applywizard.adapters.file_errors import FileProblem, file_problem, os_reaso
 from applywizard.adapters.user_folders import user_folders
 from applywizard.adapters.windows_files import extended_length, held_open, operation_path
 from applywizard.domain.draft.codec import encode_draft
-from applywizard.domain.draft.model import Draft, FormParts, Project
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.project import FormParts, Project
 from applywizard.workflow.attachments import AttachmentFileError, read_file_facts
 from tests.windows_errors import WindowsPermissionError
 

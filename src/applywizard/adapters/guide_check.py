@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from applywizard.adapters.guide_files import MAX_PACK_FILE_BYTES, PACK_FILE
-from applywizard.domain.guide.pack_checks import ERROR, WARNING, DataProblem, check_guide_data
+from applywizard.domain.guide.pack_checks import check_guide_data
+from applywizard.domain.guide.pack_data import ERROR, WARNING, DataProblem
 from applywizard.domain.guide.plain_errors import Path as DataPath
 
 AUTHORING_ONLY = frozenset(

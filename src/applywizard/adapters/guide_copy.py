@@ -21,7 +21,7 @@ import yaml
 
 from applywizard.adapters.guide_check import PackProblem, PackUnreadable, check_pack
 from applywizard.adapters.guide_files import PACK_FILE
-from applywizard.domain.guide.model import Edition
+from applywizard.domain.guide.edition import Edition
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

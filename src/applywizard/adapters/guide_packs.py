@@ -36,7 +36,8 @@ from applywizard.adapters.guide_files import (
     compile_guide_data,
     load_yaml,
 )
-from applywizard.domain.guide.model import Edition, Guide
+from applywizard.domain.guide.edition import Edition
+from applywizard.domain.guide.model import Guide
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder, guide_path
 

@@ -17,7 +17,7 @@ from applywizard.adapters.guide_check import PackReport, PackUnreadable, check_p
 from applywizard.adapters.guide_copy import PackCopyError, new_pack
 from applywizard.cli.output import counted, emit_json
 from applywizard.cli.packs import PackChoiceError, Packs
-from applywizard.domain.guide.model import EDITION_NAMES, Edition
+from applywizard.domain.guide.edition import EDITION_NAMES, Edition
 from applywizard.domain.rules.engine import RuleBook
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2

@@ -16,7 +16,7 @@ from applywizard.adapters.guide_packs import (
     short_hash,
 )
 from applywizard.domain.draft.model import Draft
-from applywizard.domain.guide.model import EDITION_NAMES
+from applywizard.domain.guide.edition import EDITION_NAMES
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.pinning import ClauseChange
 

@@ -24,7 +24,7 @@ from applywizard.adapters.guide_packs import (
     short_hash,
 )
 from applywizard.adapters.user_folders import UserFolders
-from applywizard.domain.guide.model import EDITION_NAMES
+from applywizard.domain.guide.edition import EDITION_NAMES
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui.text import _, bilingual
 

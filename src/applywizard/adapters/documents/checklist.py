@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from applywizard.adapters.documents.formatting import day, yes_no
 from applywizard.domain.draft.model import Attachment, Draft
-from applywizard.domain.guide.model import Bilingual, Clause, Guide
+from applywizard.domain.guide.base import Bilingual
+from applywizard.domain.guide.model import Clause, Guide
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 

@@ -6,19 +6,34 @@ does refuse is what no application can hold: wrong types, unknown keys,
 NaN or negative money, characters a document cannot carry, runaway sizes.
 Field paths (``foreign_partners.0.country``) are this model's attribute names
 joined by dots, list items by index; findings and the window use the same.
+
+Here: ``Draft`` and its parts (units, partners, team, the leader's other
+projects, budget, attachments, joint lab, Horizon and BRICS proposals), the
+enumerations they use and the size limits. Elsewhere in ``draft/``: the base
+model and field types (``base``), the selection, project and form texts
+(``project``), the pinned guide clauses (``pinned``).
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from applywizard.domain.draft.base import (
+    BoundedDate,
+    CountryCode,
+    CurrencyCode,
+    DraftModel,
+    FileName,
+    Sha256,
+    Year,
+)
+from applywizard.domain.draft.pinned import PinnedClause
 from applywizard.domain.draft.preflight import PreflightFacts
+from applywizard.domain.draft.project import FormParts, Project, Selection
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
 SCHEMA_VERSION: Literal[4] = 4
@@ -30,49 +45,6 @@ MAX_ATTACHMENTS = 200
 MAX_BUDGET_YEARS = 10
 MAX_DECLARATIONS = 200
 MAX_OTHER_PROJECTS = 100
-
-EARLIEST_DATE = date(1000, 1, 1)
-LATEST_DATE = date(2199, 12, 31)
-
-
-def _date_in_range(value: date) -> date:
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise ValueError(f"date {value.isoformat()} is outside {EARLIEST_DATE}..{LATEST_DATE}")
-    return value
-
-
-BoundedDate = Annotated[date, AfterValidator(_date_in_range)]
-
-_FILE_NAME_FORBIDDEN = re.compile(r'[/\\:*?"<>|]')
-
-
-def _plain_file_name(value: str) -> str:
-    """A bare file name: no folders, drive letters, UNC hosts or parent links."""
-    if value in {".", ".."} or _FILE_NAME_FORBIDDEN.search(value):
-        raise ValueError(
-            "an attachment is named by its file name alone, without folders, drive letters "
-            'or any of / \\ : * ? " < > |'
-        )
-    return value
-
-
-FileName = Annotated[ShortText, AfterValidator(_plain_file_name)]
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-CurrencyCode = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-Year = Annotated[int, Field(ge=1900, le=2199)]
-
-
-class DraftModel(BaseModel):
-    """Base of every draft model: unknown keys are refused, assignments validated."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=True,
-        validate_default=True,
-        allow_inf_nan=False,
-        str_max_length=60_000,
-    )
 
 
 class UnitType(StrEnum):
@@ -140,42 +112,6 @@ class ProjectStatus(StrEnum):
 
     RUNNING = "running"
     APPLYING = "applying"
-
-
-class Selection(DraftModel):
-    """What the application picks inside its direction."""
-
-    field: ShortText | None = None
-    theme: ShortText | None = None
-    sub_direction: ShortText | None = None
-
-
-class Project(DraftModel):
-    """The project's identity and its dates."""
-
-    title_zh: ShortText = ""
-    title_en: ShortText = ""
-    summary: LongText = Field(default="", description="项目摘要")
-    area: ShortText = ""
-    keywords: ShortText = ""
-    recommending_body: ShortText = Field(default="", description="推荐单位")
-    start_date: BoundedDate | None = None
-    end_date: BoundedDate | None = None
-    duration_months: int | None = Field(default=None, ge=1, le=240)
-    application_date: BoundedDate | None = None
-
-
-class FormParts(DraftModel):
-    """What the applicant writes for the parts of the application form."""
-
-    status_and_trends: LongText = ""
-    objectives_and_content: LongText = ""
-    indicators: LongText = ""
-    research_basis: LongText = ""
-    schedule: LongText = ""
-    organisation_and_risks: LongText = ""
-    task_division: LongText = ""
-    budget_notes: LongText = ""
 
 
 class ChineseUnit(DraftModel):
@@ -331,28 +267,6 @@ class BricsProposal(DraftModel):
     """The joint application filed with the BRICS call secretariat."""
 
     confirmation_number: ShortText = ""
-
-
-class ClauseSource(StrEnum):
-    """Whether a pinned clause is one of the direction's or one of the call notice's."""
-
-    GUIDE = "guide"
-    NOTICE = "notice"
-
-
-class PinnedClause(DraftModel):
-    """A clause as the draft's guide pack worded it when the draft was last saved.
-
-    A draft keeps these for its direction (and for the batch's notice), so
-    that opening it under a changed pack can say which clauses were added,
-    removed or changed, on any machine, without the old pack at hand.
-    """
-
-    source: ClauseSource = ClauseSource.GUIDE
-    notice: ShortText = ""
-    number: int = Field(ge=0, le=999)
-    text: LongText = ""
-    rules: list[ShortText] = Field(default_factory=list, max_length=200)
 
 
 class Draft(DraftModel):

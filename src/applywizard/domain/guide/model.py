@@ -1,184 +1,49 @@
-"""The call guide as typed, frozen data.
+"""The call guide as typed, frozen data: the guide, its directions and their rules.
 
 A guide is a data file (``resources/guides/*.yaml``); these models say what
 such a file may hold and check its internal consistency when it is loaded.
 Nothing here knows about one particular guide: codes, countries, figures and
 clauses all come from the data.
+
+Here: ``Guide`` (the whole file) and ``Direction``; the rules the data
+declares (``RuleSpec``, ``Severity``) and the clauses that carry them
+(``Clause``, ``ClauseKind``); the catalogue of attachment kinds and
+declarations; the budget policy (``BudgetPolicy``, ``IndirectCostTier``); the
+batch's notices (``Notice``, ``NoticeClause``). Elsewhere in ``guide/``: the
+figures a guide states (``figures``); a direction's fields, themes,
+sub-directions and areas (``direction_parts``); counterparts and countries
+(``counterparts``); the edition and deadlines (``edition``); the base model,
+``Bilingual`` and the id patterns (``base``).
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-DIRECTION_CODE = re.compile(r"^\d+\.\d+$")
-IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
-RULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
-
-
-class GuideModel(BaseModel):
-    """Base of every guide model: immutable, and unknown keys are an error."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
-
-
-class Bilingual(GuideModel):
-    """A text in Chinese with its English rendering."""
-
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
-class Qualifier(StrEnum):
-    """How the guide states a figure."""
-
-    EXACT = "exact"  # 10个
-    AT_MOST = "at_most"  # 不超过20个
-    ABOUT = "about"  # 4个左右 / 约6000万元
-    RANGE = "range"  # 2-3 个
-
-
-class ProjectCount(GuideModel):
-    """A number of projects as the guide states it.
-
-    ``value`` is the figure the catalogue adds up: the count, the upper bound
-    for 不超过 or a range, the stated figure for 左右.
-    """
-
-    value: int = Field(ge=1)
-    qualifier: Qualifier
-    minimum: int | None = Field(default=None, ge=1)
-    text: str = Field(min_length=1, description="The guide's own words")
-
-    @model_validator(mode="after")
-    def _range_has_minimum(self) -> ProjectCount:
-        if (self.qualifier is Qualifier.RANGE) != (self.minimum is not None):
-            raise ValueError("a range needs a minimum, and only a range has one")
-        if self.minimum is not None and self.minimum > self.value:
-            raise ValueError("the minimum of a range exceeds its maximum")
-        return self
-
-
-class Budget(GuideModel):
-    """Central funds in 万元 as the guide states them."""
-
-    wan: Decimal = Field(gt=0, allow_inf_nan=False)
-    qualifier: Qualifier
-    text: str = Field(min_length=1, description="The guide's own words")
-
-    @model_validator(mode="after")
-    def _no_range(self) -> Budget:
-        if self.qualifier is Qualifier.RANGE:
-            raise ValueError("a budget is never stated as a range")
-        return self
-
-
-class Strength(StrEnum):
-    """How firmly the guide states a limit; it decides a breach's severity."""
-
-    MUST = "must"  # 为 / 不超过 / 须: a breach is an error
-    IN_PRINCIPLE = "in_principle"  # 原则上: a breach is a warning
-    GENERALLY = "generally"  # 一般为: a breach is a warning
-
-
-class DurationRule(GuideModel):
-    """The project duration a direction allows, in months."""
-
-    min_months: int | None = Field(default=None, ge=1)
-    max_months: int | None = Field(default=None, ge=1)
-    strength: Strength
-    clause: int | None = Field(default=None, ge=0, description="None: from the guide's body")
-    text: str = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _bounds(self) -> DurationRule:
-        if self.min_months is None and self.max_months is None:
-            raise ValueError("a duration rule needs a minimum or a maximum")
-        if (
-            self.min_months is not None
-            and self.max_months is not None
-            and self.min_months > self.max_months
-        ):
-            raise ValueError("the minimum duration exceeds the maximum")
-        return self
-
-    def summary(self) -> tuple[str, str]:
-        """The limit in a few characters, Chinese and English: “≤ 4 年（原则上）”, “2–3 years”."""
-
-        def whole_years(months: int) -> bool:
-            return months % 12 == 0
-
-        def amount(months: int, *, zh: bool) -> str:
-            if not whole_years(months):
-                return f"{months} 个月" if zh else f"{months} months"
-            years = months // 12
-            return f"{years} 年" if zh else f"{years} year{'' if years == 1 else 's'}"
-
-        low, high = self.min_months, self.max_months
-        texts = []
-        for zh in (True, False):
-            if low is not None and high is not None and low != high:
-                both_years = whole_years(low) and whole_years(high)
-                shown = f"{low // 12}" if both_years else amount(low, zh=zh)
-                texts.append(f"{shown}–{amount(high, zh=zh)}")
-            elif low is not None:
-                texts.append(amount(low, zh=zh) if low == high else f"≥ {amount(low, zh=zh)}")
-            else:
-                assert high is not None  # the validator requires one bound
-                texts.append(f"≤ {amount(high, zh=zh)}")
-        zh_word, en_word = {
-            Strength.IN_PRINCIPLE: ("（原则上）", " (in principle)"),
-            Strength.GENERALLY: ("（一般）", " (generally)"),
-        }.get(self.strength, ("", ""))
-        return texts[0] + zh_word, texts[1] + en_word
-
-
-class ProjectBudgetCap(GuideModel):
-    """A cap on one project's central funds per year of its duration."""
-
-    max_central_wan_per_year: Decimal = Field(gt=0, allow_inf_nan=False)
-    section: str = Field(min_length=1, description="Where the guide says it, e.g. 拟支持项目数")
-    text: str = Field(min_length=1)
-
-
-class Theme(GuideModel):
-    """A theme inside a research field (1.4)."""
-
-    id: str = Field(pattern=IDENTIFIER.pattern)
-    title: str = Field(min_length=1)
-    eu_topic: str | None = None
-    items: tuple[str, ...] = ()
-
-
-class ResearchField(GuideModel):
-    """A research field with its own count and budget (1.4's FAB and CCB)."""
-
-    id: str = Field(pattern=IDENTIFIER.pattern)
-    code: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    themes: tuple[Theme, ...] = Field(min_length=1)
-    projects: ProjectCount
-    budget: Budget
-
-
-class SubDirection(GuideModel):
-    """One of several sub-directions of which an application picks one (1.8)."""
-
-    id: str = Field(pattern=IDENTIFIER.pattern)
-    title: str = Field(min_length=1)
-    content: str = Field(min_length=1)
-
-
-class Area(GuideModel):
-    """One item of a direction's 领域方向 list."""
-
-    title: str = Field(min_length=1)
-    detail: str = ""
+from applywizard.domain.guide.base import (
+    DIRECTION_CODE,
+    IDENTIFIER,
+    RULE_ID,
+    Bilingual,
+    GuideModel,
+    require_known,
+    require_unique,
+)
+from applywizard.domain.guide.counterparts import Counterpart, Country
+from applywizard.domain.guide.direction_parts import Area, ResearchField, SubDirection
+from applywizard.domain.guide.edition import Deadline, Edition
+from applywizard.domain.guide.figures import (
+    Budget,
+    DurationRule,
+    HeadlineFigures,
+    ProjectBudgetCap,
+    ProjectCount,
+)
 
 
 class Severity(StrEnum):
@@ -292,23 +157,6 @@ class Direction(GuideModel):
         return next((clause for clause in self.clauses if clause.number == number), None)
 
 
-class Counterpart(GuideModel):
-    """A country, region, organisation or mechanism the guide cooperates with."""
-
-    code: str = Field(pattern=r"^[A-Z]{2,5}$")
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    countries: tuple[str, ...] = Field(min_length=1, description="ISO 3166-1 alpha-2 codes")
-
-
-class Country(GuideModel):
-    """A country a foreign partner may come from."""
-
-    code: str = Field(pattern=r"^[A-Z]{2}$")
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
 class AttachmentKind(GuideModel):
     """A kind of document an application attaches."""
 
@@ -350,40 +198,6 @@ class BudgetPolicy(GuideModel):
         if finite != sorted(finite):
             raise ValueError("indirect-cost tiers must ascend")
         return self
-
-
-class HeadlineFigures(GuideModel):
-    """What the guide's own summary (section 二) says."""
-
-    directions: int = Field(ge=1)
-    counterparts: int = Field(ge=1)
-    projects_about: int = Field(ge=1)
-    budget_yi_about: Decimal = Field(gt=0)
-    default_duration: DurationRule
-
-
-class Edition(StrEnum):
-    """Which version of a batch's guide a pack holds."""
-
-    DRAFT = "draft"  # 征求意见稿: the draft for comments
-    PUBLISHED = "published"  # 正式发布的申报指南
-    AMENDED = "amended"  # the published guide as a later notice amended it
-
-
-EDITION_NAMES: dict[Edition, tuple[str, str]] = {
-    Edition.DRAFT: ("征求意见稿", "draft for comments"),
-    Edition.PUBLISHED: ("正式发布", "published"),
-    Edition.AMENDED: ("修订版", "amended"),
-}
-
-
-class Deadline(GuideModel):
-    """A date the call sets (submission closes, the unit's confirmation closes, …)."""
-
-    what: Bilingual
-    on: date
-    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
-    source: str = Field(min_length=1)
 
 
 class NoticeClause(GuideModel):
@@ -451,20 +265,22 @@ class Guide(GuideModel):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Guide:
-        _unique("direction code", [direction.code for direction in self.directions])
-        _unique("country", [country.code for country in self.countries])
-        _unique("counterpart", [counterpart.code for counterpart in self.counterparts])
-        _unique("attachment kind", [kind.id for kind in self.attachment_kinds])
-        _unique("declaration", [declaration.id for declaration in self.declarations])
-        _unique("rule id", [rule.id for rule in self.all_rules()])
-        _unique("notice", [notice.id for notice in self.notices])
+        require_unique("direction code", [direction.code for direction in self.directions])
+        require_unique("country", [country.code for country in self.countries])
+        require_unique("counterpart", [counterpart.code for counterpart in self.counterparts])
+        require_unique("attachment kind", [kind.id for kind in self.attachment_kinds])
+        require_unique("declaration", [declaration.id for declaration in self.declarations])
+        require_unique("rule id", [rule.id for rule in self.all_rules()])
+        require_unique("notice", [notice.id for notice in self.notices])
         countries = {country.code for country in self.countries}
         counterparts = {counterpart.code for counterpart in self.counterparts}
         for counterpart in self.counterparts:
-            _subset(f"counterpart {counterpart.code}", counterpart.countries, countries)
+            require_known(f"counterpart {counterpart.code}", counterpart.countries, countries)
         for direction in self.directions:
-            _subset(f"{direction.code} counterparts", direction.counterparts, counterparts)
-            _subset(f"{direction.code} partner countries", direction.partner_countries, countries)
+            require_known(f"{direction.code} counterparts", direction.counterparts, counterparts)
+            require_known(
+                f"{direction.code} partner countries", direction.partner_countries, countries
+            )
         return self
 
     def all_rules(self) -> list[RuleSpec]:
@@ -518,18 +334,3 @@ class Guide(GuideModel):
     def total_budget_wan(self) -> Decimal:
         """Central funds added up over all directions, in 万元."""
         return sum((direction.budget_wan for direction in self.directions), Decimal(0))
-
-
-def _unique(what: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for value in values:
-        (repeated if value in seen else seen).add(value)
-    if repeated:
-        raise ValueError(f"{what} repeated: {', '.join(sorted(repeated))}")
-
-
-def _subset(what: str, values: tuple[str, ...], known: set[str]) -> None:
-    unknown = sorted(set(values) - known)
-    if unknown:
-        raise ValueError(f"{what} names unknown codes: {', '.join(unknown)}")

@@ -11,7 +11,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from applywizard.domain.guide.model import DIRECTION_CODE, IDENTIFIER, RULE_ID
+from applywizard.domain.guide.base import DIRECTION_CODE, IDENTIFIER, RULE_ID
 
 Path = tuple[str | int, ...]
 

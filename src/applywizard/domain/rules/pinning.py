@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from applywizard.domain.draft.model import ClauseSource, Draft, PinnedClause
+from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.pinned import ClauseSource, PinnedClause
 from applywizard.domain.guide.model import Guide
 
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from applywizard.domain.dates import span_months
 from applywizard.domain.draft.paths import resolve
-from applywizard.domain.guide.model import Direction, DurationRule, Severity, Strength
+from applywizard.domain.guide.figures import DurationRule, Strength
+from applywizard.domain.guide.model import Direction, Severity
 from applywizard.domain.rules.checks.registry import NoParams, Params, check_kind
 from applywizard.domain.rules.checks.values import DraftPath
 from applywizard.domain.rules.context import Context, Problem, join_en, join_zh
