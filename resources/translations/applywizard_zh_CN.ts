@@ -252,10 +252,6 @@
         <translation>{count} 个不完整</translation>
     </message>
     <message>
-        <source>{count} / {limit}</source>
-        <translation>{count} / {limit} 字</translation>
-    </message>
-    <message>
         <source>What the direction requires</source>
         <translation>本方向的要求</translation>
     </message>
@@ -810,6 +806,10 @@
     <message>
         <source>Errors: {errors}  Warnings: {warnings}</source>
         <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+    <message>
+        <source>{count} / {limit}</source>
+        <translation>{count} / {limit} 字</translation>
     </message>
     <message>
         <source>No direction chosen yet: every country of the guide is offered.</source>
