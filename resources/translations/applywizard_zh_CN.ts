@@ -624,26 +624,6 @@
         <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
     </message>
     <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Parts of the application form</source>
-        <translation>申报书正文各部分</translation>
-    </message>
-    <message>
-        <source>Joint laboratory (1.1)</source>
-        <translation>联合实验室（1.1）</translation>
-    </message>
-    <message>
-        <source>Horizon Europe proposal</source>
-        <translation>地平线欧洲项目</translation>
-    </message>
-    <message>
-        <source>BRICS joint application</source>
-        <translation>金砖国家联合申请</translation>
-    </message>
-    <message>
         <source>Check against &amp;another guide…</source>
         <translation>对照其他指南检查(&amp;A)……</translation>
     </message>
@@ -822,6 +802,26 @@
     <message>
         <source>Partner countries of direction {code}: {names}</source>
         <translation>方向 {code} 的合作国家：{names}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Parts of the application form</source>
+        <translation>申报书正文各部分</translation>
+    </message>
+    <message>
+        <source>Joint laboratory (1.1)</source>
+        <translation>联合实验室（1.1）</translation>
+    </message>
+    <message>
+        <source>Horizon Europe proposal</source>
+        <translation>地平线欧洲项目</translation>
+    </message>
+    <message>
+        <source>BRICS joint application</source>
+        <translation>金砖国家联合申请</translation>
     </message>
     <message>
         <source> (choose a row)</source>
