@@ -524,52 +524,12 @@
         <translation>合作国家</translation>
     </message>
     <message>
-        <source>Any partner country</source>
-        <translation>任意合作国家</translation>
-    </message>
-    <message>
         <source>Direction in full</source>
         <translation>指南方向全文</translation>
     </message>
     <message>
         <source>Guide direction</source>
         <translation>指南方向</translation>
-    </message>
-    <message>
-        <source>Incomplete in this guide pack: {what}</source>
-        <translation>本指南包中此方向不完整：{what}</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>指南方向</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>项目数</translation>
-    </message>
-    <message>
-        <source>Budget (10k CNY)</source>
-        <translation>经费（万元）</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>实施周期</translation>
-    </message>
-    <message>
-        <source>Other requirements (其他要求)</source>
-        <translation>其他要求</translation>
-    </message>
-    <message>
-        <source>Research areas</source>
-        <translation>领域方向</translation>
     </message>
     <message>
         <source>Output folder</source>
@@ -786,6 +746,46 @@
     <message>
         <source>Errors: {errors}  Warnings: {warnings}</source>
         <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>指南方向</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Budget (10k CNY)</source>
+        <translation>经费（万元）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>实施周期</translation>
+    </message>
+    <message>
+        <source>Incomplete in this guide pack: {what}</source>
+        <translation>本指南包中此方向不完整：{what}</translation>
+    </message>
+    <message>
+        <source>Other requirements (其他要求)</source>
+        <translation>其他要求</translation>
+    </message>
+    <message>
+        <source>Any partner country</source>
+        <translation>任意合作国家</translation>
+    </message>
+    <message>
+        <source>Research areas</source>
+        <translation>领域方向</translation>
     </message>
     <message>
         <source>{count} / {limit}</source>
