@@ -624,18 +624,6 @@
         <translation>规则</translation>
     </message>
     <message>
-        <source>No findings: the application meets every rule ApplyWizard checks.</source>
-        <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
-    </message>
-    <message>
-        <source>(paragraph)</source>
-        <translation>（整段）</translation>
-    </message>
-    <message>
-        <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
-        <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
-    </message>
-    <message>
         <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
         <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
     </message>
@@ -822,6 +810,18 @@
     <message>
         <source>BRICS joint application</source>
         <translation>金砖国家联合申请</translation>
+    </message>
+    <message>
+        <source>No findings: the application meets every rule ApplyWizard checks.</source>
+        <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
+    </message>
+    <message>
+        <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
+        <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
+    </message>
+    <message>
+        <source>(paragraph)</source>
+        <translation>（整段）</translation>
     </message>
     <message>
         <source> (choose a row)</source>
