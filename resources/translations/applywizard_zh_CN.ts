@@ -560,30 +560,6 @@
         <translation>正在检查附件…</translation>
     </message>
     <message>
-        <source>No errors: the documents can be generated.</source>
-        <translation>没有错误，可以生成申报材料。</translation>
-    </message>
-    <message>
-        <source>Choose an output folder first.</source>
-        <translation>请先选择输出文件夹。</translation>
-    </message>
-    <message>
-        <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
-        <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
-    </message>
-    <message>
-        <source>Attachment not checked: {problem}</source>
-        <translation>附件未能检查：{problem}</translation>
-    </message>
-    <message>
-        <source>Text cut to fit a cell (full text in the form): {cell}</source>
-        <translation>文字超出单元格容量已截断（全文见申报书）：{cell}</translation>
-    </message>
-    <message>
-        <source>The application still has {count} errors. Fix them (see Review), or tick the box to generate drafts marked 草稿 / DRAFT.</source>
-        <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
-    </message>
-    <message>
         <source>Check against &amp;another guide…</source>
         <translation>对照其他指南检查(&amp;A)……</translation>
     </message>
@@ -774,6 +750,30 @@
     <message>
         <source>Research areas</source>
         <translation>领域方向</translation>
+    </message>
+    <message>
+        <source>No errors: the documents can be generated.</source>
+        <translation>没有错误，可以生成申报材料。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder first.</source>
+        <translation>请先选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
+        <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
+    </message>
+    <message>
+        <source>Attachment not checked: {problem}</source>
+        <translation>附件未能检查：{problem}</translation>
+    </message>
+    <message>
+        <source>Text cut to fit a cell (full text in the form): {cell}</source>
+        <translation>文字超出单元格容量已截断（全文见申报书）：{cell}</translation>
+    </message>
+    <message>
+        <source>The application still has {count} errors. Fix them (see Review), or tick the box to generate drafts marked 草稿 / DRAFT.</source>
+        <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
     </message>
     <message>
         <source>{count} / {limit}</source>
