@@ -600,10 +600,6 @@
         <translation>规则</translation>
     </message>
     <message>
-        <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
-        <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
-    </message>
-    <message>
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
@@ -626,22 +622,6 @@
     <message>
         <source>Choose an earlier draft</source>
         <translation>选择以往的草稿</translation>
-    </message>
-    <message>
-        <source>&amp;New application</source>
-        <translation>新建申报(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open a draft…</source>
-        <translation>打开草稿(&amp;O)……</translation>
-    </message>
-    <message>
-        <source>New from an &amp;earlier draft…</source>
-        <translation>以往草稿新建(&amp;E)……</translation>
-    </message>
-    <message>
-        <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
-        <translation>{count} 个指南包无法使用：见灰色各行。</translation>
     </message>
     <message>
         <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12). The call's notice sets the leader's birth date, title or degree and time.</source>
@@ -822,6 +802,26 @@
     <message>
         <source>(paragraph)</source>
         <translation>（整段）</translation>
+    </message>
+    <message>
+        <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
+        <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申报(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a draft…</source>
+        <translation>打开草稿(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>New from an &amp;earlier draft…</source>
+        <translation>以往草稿新建(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
+        <translation>{count} 个指南包无法使用：见灰色各行。</translation>
     </message>
     <message>
         <source> (choose a row)</source>
