@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.rules.engine import RuleBook
+from applywizard.presenters.direction import matches
 from applywizard.ui.binding import FINDING_SUFFIX
 from applywizard.ui.hub import DraftHub
-from applywizard.ui.pages.direction import DirectionPage, matches
+from applywizard.ui.pages.direction import DirectionPage
 from applywizard.ui.pages.project import ProjectPage
 from applywizard.workflow.session import DraftSession
 from tests.typing_helpers import type_text

@@ -252,10 +252,6 @@
         <translation>{count} 个不完整</translation>
     </message>
     <message>
-        <source>{count} / {limit}</source>
-        <translation>{count} / {limit} 字</translation>
-    </message>
-    <message>
         <source>Attached documents</source>
         <translation>已添加的附件</translation>
     </message>
@@ -400,52 +396,12 @@
         <translation>合作国家</translation>
     </message>
     <message>
-        <source>Any partner country</source>
-        <translation>任意合作国家</translation>
-    </message>
-    <message>
         <source>Direction in full</source>
         <translation>指南方向全文</translation>
     </message>
     <message>
         <source>Guide direction</source>
         <translation>指南方向</translation>
-    </message>
-    <message>
-        <source>Incomplete in this guide pack: {what}</source>
-        <translation>本指南包中此方向不完整：{what}</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>指南方向</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作方</translation>
-    </message>
-    <message>
-        <source>Projects</source>
-        <translation>项目数</translation>
-    </message>
-    <message>
-        <source>Budget (10k CNY)</source>
-        <translation>经费（万元）</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>实施周期</translation>
-    </message>
-    <message>
-        <source>Other requirements (其他要求)</source>
-        <translation>其他要求</translation>
-    </message>
-    <message>
-        <source>Research areas</source>
-        <translation>领域方向</translation>
     </message>
     <message>
         <source>Output folder</source>
@@ -474,58 +430,6 @@
     <message>
         <source>Checking the attachments…</source>
         <translation>正在检查附件…</translation>
-    </message>
-    <message>
-        <source>No errors: the documents can be generated.</source>
-        <translation>没有错误，可以生成申报材料。</translation>
-    </message>
-    <message>
-        <source>Choose an output folder first.</source>
-        <translation>请先选择输出文件夹。</translation>
-    </message>
-    <message>
-        <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
-        <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
-    </message>
-    <message>
-        <source>Attachment not checked: {problem}</source>
-        <translation>附件未能检查：{problem}</translation>
-    </message>
-    <message>
-        <source>Text cut to fit a cell (full text in the form): {cell}</source>
-        <translation>文字超出单元格容量已截断（全文见申报书）：{cell}</translation>
-    </message>
-    <message>
-        <source>The application still has {count} errors. Fix them (see Review), or tick the box to generate drafts marked 草稿 / DRAFT.</source>
-        <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Parts of the application form</source>
-        <translation>申报书正文各部分</translation>
-    </message>
-    <message>
-        <source>Joint laboratory (1.1)</source>
-        <translation>联合实验室（1.1）</translation>
-    </message>
-    <message>
-        <source>Horizon Europe proposal</source>
-        <translation>地平线欧洲项目</translation>
-    </message>
-    <message>
-        <source>BRICS joint application</source>
-        <translation>金砖国家联合申请</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
     </message>
     <message>
         <source>Check against &amp;another guide…</source>
@@ -568,22 +472,6 @@
         <translation>规则</translation>
     </message>
     <message>
-        <source>No findings: the application meets every rule ApplyWizard checks.</source>
-        <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
-    </message>
-    <message>
-        <source>(paragraph)</source>
-        <translation>（整段）</translation>
-    </message>
-    <message>
-        <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
-        <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
-    </message>
-    <message>
-        <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
-        <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
-    </message>
-    <message>
         <source>Recent drafts</source>
         <translation>最近的草稿</translation>
     </message>
@@ -606,22 +494,6 @@
     <message>
         <source>Choose an earlier draft</source>
         <translation>选择以往的草稿</translation>
-    </message>
-    <message>
-        <source>&amp;New application</source>
-        <translation>新建申报(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Open a draft…</source>
-        <translation>打开草稿(&amp;O)……</translation>
-    </message>
-    <message>
-        <source>New from an &amp;earlier draft…</source>
-        <translation>以往草稿新建(&amp;E)……</translation>
-    </message>
-    <message>
-        <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
-        <translation>{count} 个指南包无法使用：见灰色各行。</translation>
     </message>
     <message>
         <source>The project leader and the core members. The unit is offered from the Chinese units; time is in months per year (at most 12). The call's notice sets the leader's birth date, title or degree and time.</source>
@@ -808,6 +680,74 @@
         <translation>超过部分：{rate}%</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>指南方向</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Budget (10k CNY)</source>
+        <translation>经费（万元）</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>实施周期</translation>
+    </message>
+    <message>
+        <source>Incomplete in this guide pack: {what}</source>
+        <translation>本指南包中此方向不完整：{what}</translation>
+    </message>
+    <message>
+        <source>Other requirements (其他要求)</source>
+        <translation>其他要求</translation>
+    </message>
+    <message>
+        <source>Any partner country</source>
+        <translation>任意合作国家</translation>
+    </message>
+    <message>
+        <source>Research areas</source>
+        <translation>领域方向</translation>
+    </message>
+    <message>
+        <source>No errors: the documents can be generated.</source>
+        <translation>没有错误，可以生成申报材料。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder first.</source>
+        <translation>请先选择输出文件夹。</translation>
+    </message>
+    <message>
+        <source>{errors} errors remain (see Review): documents can only be generated as marked drafts.</source>
+        <translation>仍有 {errors} 个错误（见“检查”页）：只能生成标注为草稿的材料。</translation>
+    </message>
+    <message>
+        <source>Attachment not checked: {problem}</source>
+        <translation>附件未能检查：{problem}</translation>
+    </message>
+    <message>
+        <source>Text cut to fit a cell (full text in the form): {cell}</source>
+        <translation>文字超出单元格容量已截断（全文见申报书）：{cell}</translation>
+    </message>
+    <message>
+        <source>The application still has {count} errors. Fix them (see Review), or tick the box to generate drafts marked 草稿 / DRAFT.</source>
+        <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
+    </message>
+    <message>
+        <source>{count} / {limit}</source>
+        <translation>{count} / {limit} 字</translation>
+    </message>
+    <message>
         <source>No direction chosen yet: every country of the guide is offered.</source>
         <translation>尚未选择指南方向：列出指南涉及的全部国家。</translation>
     </message>
@@ -818,6 +758,66 @@
     <message>
         <source>Partner countries of direction {code}: {names}</source>
         <translation>方向 {code} 的合作国家：{names}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Parts of the application form</source>
+        <translation>申报书正文各部分</translation>
+    </message>
+    <message>
+        <source>Joint laboratory (1.1)</source>
+        <translation>联合实验室（1.1）</translation>
+    </message>
+    <message>
+        <source>Horizon Europe proposal</source>
+        <translation>地平线欧洲项目</translation>
+    </message>
+    <message>
+        <source>BRICS joint application</source>
+        <translation>金砖国家联合申请</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>No findings: the application meets every rule ApplyWizard checks.</source>
+        <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
+    </message>
+    <message>
+        <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
+        <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
+    </message>
+    <message>
+        <source>(paragraph)</source>
+        <translation>（整段）</translation>
+    </message>
+    <message>
+        <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
+        <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申报(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a draft…</source>
+        <translation>打开草稿(&amp;O)……</translation>
+    </message>
+    <message>
+        <source>New from an &amp;earlier draft…</source>
+        <translation>以往草稿新建(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
+        <translation>{count} 个指南包无法使用：见灰色各行。</translation>
     </message>
     <message>
         <source> (choose a row)</source>

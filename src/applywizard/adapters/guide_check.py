@@ -1,7 +1,7 @@
 """``guide check``: a guide pack's every problem, each at its file, line and column.
 
 The pack's ``guide.yaml`` is composed with PyYAML's safe loader, which keeps
-each node's position; ``domain.guide.pack_checks`` reports problems at paths
+each node's position; ``domain.pack_checks`` reports problems at paths
 in the data, and this module turns each path into the line and column of the
 offending node. YAML that does not parse, a key that repeats and a tag that
 would build a Python object are found here, before the data exists.
@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from applywizard.adapters.guide_files import MAX_PACK_FILE_BYTES, PACK_FILE
-from applywizard.domain.guide.pack_checks import check_guide_data
-from applywizard.domain.guide.pack_data import ERROR, WARNING, DataProblem
 from applywizard.domain.guide.plain_errors import Path as DataPath
+from applywizard.domain.pack_checks.check import check_guide_data
+from applywizard.domain.pack_checks.data import ERROR, WARNING, DataProblem
 
 AUTHORING_ONLY = frozenset(
     {

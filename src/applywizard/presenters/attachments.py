@@ -32,8 +32,9 @@ from applywizard.presenters.attachments_checklist import (
     Requirements,
     fact_words,
 )
+from applywizard.presenters.fields import field_label
 from applywizard.presenters.findings import finding_line
-from applywizard.presenters.table import Choices, TablePresenter, field_label
+from applywizard.presenters.table import Choices, TablePresenter
 from applywizard.presenters.text import _, bilingual, joined
 from applywizard.workflow.attachments import AttachmentFileError, new_attachment, with_new_file
 from applywizard.workflow.session import DraftSession, EditRefusedError

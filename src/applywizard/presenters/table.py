@@ -16,9 +16,10 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
-from applywizard.domain.draft.paths import enum_label, label
+from applywizard.domain.draft.paths import enum_label
 from applywizard.domain.draft.tables import CURRENCIES, Column, Table
 from applywizard.domain.rules.finding import Finding
+from applywizard.presenters.fields import field_label
 from applywizard.presenters.findings import (
     Severity,
     errors_first,
@@ -34,11 +35,6 @@ LONG_PREVIEW = 40
 PLACEHOLDERS = {"date": "yyyy-MM-dd", "money": "0.00"}
 
 Choices = list[tuple[Any, str]]
-
-
-def field_label(path: str) -> str:
-    """A field's label in the current language."""
-    return bilingual(*label(path))
 
 
 def capitalised(text: str) -> str:

@@ -5,14 +5,13 @@ Every bound widget's ``objectName`` is the field path it edits
 name is the field's label, so tests, screen readers and the review page's
 jump-to-field all find it the same way. User edits go through the session;
 a value the draft model refuses stays in the widget and the label beside it
-says why. Loading a draft into the widgets does not count as an edit.
+says why. Loading a draft into the widgets does not count as an edit. What a
+field shows and what typed text means is ``presenters.fields``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression
@@ -29,11 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from applywizard.domain.draft.paths import label
 from applywizard.domain.rules.finding import Finding
+from applywizard.presenters.fields import (
+    FieldsPresenter,
+    day_shown,
+    day_value,
+    field_label,
+    lines_shown,
+    lines_value,
+    money_shown,
+    money_value,
+    number_shown,
+    number_value,
+    text_shown,
+)
 from applywizard.ui.hub import DraftHub
-from applywizard.ui.text import _, bilingual
-from applywizard.workflow.session import EditRefusedError
+from applywizard.ui.text import _
+
+__all__ = ["FINDING_SUFFIX", "FieldBinder", "field_label"]
 
 PARTIAL_DATE = QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$")
 FINDING_SUFFIX = "#finding"
@@ -41,22 +53,15 @@ SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a5300")}
 BLACK = QColor("#000000")
 
 
-def field_label(path: str) -> str:
-    """A field's label in the current language."""
-    zh, en = label(path)
-    return bilingual(zh, en)
-
-
 class FieldBinder:
     """Binds a page's widgets to draft paths and shows their findings."""
 
     def __init__(self, hub: DraftHub) -> None:
         self.hub = hub
+        self.presenter = FieldsPresenter(lambda: hub.session)
         self._loaders: dict[str, Callable[[], None]] = {}
         self._widgets: dict[str, QWidget] = {}
         self._findings: dict[str, QLabel] = {}
-        self._refused: dict[str, str] = {}
-        self._shown: dict[str, tuple[str, str]] = {}
         self._loading = False
 
     # -- plumbing ----------------------------------------------------------------
@@ -84,54 +89,38 @@ class FieldBinder:
     def _commit(self, path: str, value: Any) -> None:
         if self._loading:
             return
-        try:
-            self.hub.session.set_value(path, value)
-            self._refused.pop(path, None)
-        except EditRefusedError as error:
-            self._refused[path] = bilingual(error.zh, error.en)
+        self.presenter.commit(path, value)
+        self.hub.edited.emit()
+
+    def _enter(self, path: str, read: Callable[[str, str], Any], text: str) -> None:
+        """Typed text read into a value (or refused, staying in the widget), then committed."""
+        self.presenter.enter(path, read, text)
         self.hub.edited.emit()
 
     def load(self) -> None:
         """Put the draft's values into every bound widget (not an edit)."""
         self._loading = True
         try:
-            self._refused.clear()
+            self.presenter.forget_refusals()
             for loader in self._loaders.values():
                 loader()
         finally:
             self._loading = False
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        """Show beside each field its findings (errors first), or why its input was refused."""
-        by_field: dict[str, list[Finding]] = {}
-        for finding in findings:
-            by_field.setdefault(finding.field, []).append(finding)
-        for path, finding_label in self._findings.items():
-            widget = self._widgets[path]
-            refused = self._refused.get(path)
-            found = by_field.get(path, [])
-            if refused is not None:
-                text, severity = f"✖ {refused}", "error"
-            elif found:
-                text = "\n".join(
-                    f"{'✖' if f.is_error else '⚠'} {bilingual(f.message, f.message_en)}"
-                    f"（{bilingual(f.citation, f.citation_en)}）"
-                    for f in found
-                )
-                severity = "error" if any(f.is_error for f in found) else "warning"
-            else:
-                text, severity = "", ""
-            if self._shown.get(path) == (text, severity):
-                continue  # unchanged: touch nothing (every keystroke comes here)
-            self._shown[path] = (text, severity)
-            finding_label.setText(text)
-            finding_label.setVisible(bool(text))
-            finding_label.setProperty("severity", severity)
+        """Show beside each field its findings, or why its input was refused."""
+        for path, note in self.presenter.changed_notes(self._findings, findings).items():
+            finding_label, widget = self._findings[path], self._widgets[path]
+            finding_label.setText(note.text)
+            finding_label.setVisible(bool(note.text))
+            finding_label.setProperty("severity", note.severity)
             palette = finding_label.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, SEVERITY_COLOURS.get(severity, BLACK))
+            palette.setColor(
+                QPalette.ColorRole.WindowText, SEVERITY_COLOURS.get(note.severity, BLACK)
+            )
             finding_label.setPalette(palette)
-            widget.setProperty("severity", severity)
-            widget.setToolTip(text)
+            widget.setProperty("severity", note.severity)
+            widget.setToolTip(note.text)
 
     def row(
         self,
@@ -156,7 +145,7 @@ class FieldBinder:
         layout.addRow(caption, box)
 
     def _value(self, path: str) -> Any:
-        return self.hub.session.value(path)
+        return self.presenter.value(path)
 
     # -- kinds of field ------------------------------------------------------------
     def line(self, path: str, *, placeholder: str = "") -> tuple[QLineEdit, QLabel]:
@@ -165,7 +154,7 @@ class FieldBinder:
         widget.setPlaceholderText(placeholder)
 
         def load() -> None:
-            widget.setText(str(self._value(path) or ""))
+            widget.setText(text_shown(self._value(path)))
 
         finding = self._register(widget, path, load)
         widget.textEdited.connect(lambda text: self._commit(path, text))
@@ -178,7 +167,7 @@ class FieldBinder:
         widget.setTabChangesFocus(True)
 
         def load() -> None:
-            widget.setPlainText(str(self._value(path) or ""))
+            widget.setPlainText(text_shown(self._value(path)))
 
         finding = self._register(widget, path, load)
         widget.textChanged.connect(lambda: self._commit(path, widget.toPlainText()))
@@ -191,30 +180,10 @@ class FieldBinder:
         widget.setValidator(QRegularExpressionValidator(PARTIAL_DATE, widget))
 
         def load() -> None:
-            value = self._value(path)
-            widget.setText(value.isoformat() if value else "")
-
-        def edited(text: str) -> None:
-            if not text:
-                self._commit(path, None)
-                return
-            try:
-                value = date.fromisoformat(text)
-            except ValueError:
-                complete = len(text) == len("2024-01-01")
-                self._refused[path] = (
-                    bilingual(f"“{text}”不是有效日期", f"“{text}” is not a valid date")
-                    if complete
-                    else bilingual(
-                        "请按 YYYY-MM-DD 输入完整日期", "type the whole date, YYYY-MM-DD"
-                    )
-                )
-                self.hub.edited.emit()
-                return
-            self._commit(path, value)
+            widget.setText(day_shown(self._value(path)))
 
         finding = self._register(widget, path, load)
-        widget.textEdited.connect(edited)
+        widget.textEdited.connect(lambda text: self._enter(path, day_value, text))
         return widget, finding
 
     def number(self, path: str, *, minimum: int = 0, maximum: int = 240) -> tuple[QSpinBox, QLabel]:
@@ -224,13 +193,10 @@ class FieldBinder:
         widget.setSpecialValueText(_("(not given)"))
 
         def load() -> None:
-            value = self._value(path)
-            widget.setValue(minimum - 1 if value is None else int(value))
+            widget.setValue(number_shown(self._value(path), minimum))
 
         finding = self._register(widget, path, load)
-        widget.valueChanged.connect(
-            lambda value: self._commit(path, None if value < minimum else value)
-        )
+        widget.valueChanged.connect(lambda value: self._commit(path, number_value(value, minimum)))
         return widget, finding
 
     def money(self, path: str) -> tuple[QLineEdit, QLabel]:
@@ -239,22 +205,10 @@ class FieldBinder:
         widget.setPlaceholderText("0.00")
 
         def load() -> None:
-            value = self._value(path)
-            widget.setText("" if value is None else format(value, "f"))
-
-        def edited(text: str) -> None:
-            cleaned = text.replace(",", "").strip()
-            if not cleaned:
-                self._commit(path, None)
-                return
-            try:
-                self._commit(path, Decimal(cleaned))
-            except InvalidOperation:
-                self._refused[path] = bilingual(f"“{text}”不是数字", f"“{text}” is not a number")
-                self.hub.edited.emit()
+            widget.setText(money_shown(self._value(path)))
 
         finding = self._register(widget, path, load)
-        widget.textEdited.connect(edited)
+        widget.textEdited.connect(lambda text: self._enter(path, money_value, text))
         return widget, finding
 
     def choice(self, path: str, options: Sequence[tuple[Any, str]]) -> tuple[QComboBox, QLabel]:
@@ -278,15 +232,10 @@ class FieldBinder:
         widget.setTabChangesFocus(True)
 
         def load() -> None:
-            widget.setPlainText("\n".join(self._value(path) or []))
-
-        def edited() -> None:
-            self._commit(
-                path, [line.strip() for line in widget.toPlainText().split("\n") if line.strip()]
-            )
+            widget.setPlainText(lines_shown(self._value(path)))
 
         finding = self._register(widget, path, load)
-        widget.textChanged.connect(edited)
+        widget.textChanged.connect(lambda: self._commit(path, lines_value(widget.toPlainText())))
         return widget, finding
 
     def check(self, path: str, text: str) -> tuple[QCheckBox, QLabel]:

@@ -1,7 +1,8 @@
 """Character counters under the fields a guide pack limits in length: “12 / 25 字”.
 
 The counting is the domain's (domain/text_length.py, the limits from the
-pack's ``max_length`` rules); this module only shows it. A counter measures
+pack's ``max_length`` rules), the counter's text ``presenters.lengths``'s;
+this module only shows it. A counter measures
 what the field shows, on every keystroke, and turns red past the limit; the
 finding itself comes from the rules, beside the field like any other. A
 field without a limit for the draft's pack and direction shows no counter.
@@ -15,10 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
-from applywizard.domain.rules.engine import RuleBook
-from applywizard.domain.rules.length_limits import LengthLimit, length_limits
+from applywizard.presenters.lengths import LengthCounts
 from applywizard.ui.hub import DraftHub
-from applywizard.ui.text import _
 
 COUNTER_SUFFIX = "#counter"
 OVER_COLOUR = QColor("#b00020")
@@ -29,10 +28,8 @@ class LengthCounters:
 
     def __init__(self, hub: DraftHub) -> None:
         self.hub = hub
+        self.presenter = LengthCounts()
         self._counters: dict[str, tuple[QLabel, Callable[[], str]]] = {}
-        self._limits: dict[str, LengthLimit] = {}
-        self._book: RuleBook | None = None
-        self._direction = ""
 
     def add(self, path: str, widget: QLineEdit | QPlainTextEdit) -> QLabel:
         """A counter for the field editing ``path`` (hidden while the path has no limit)."""
@@ -49,24 +46,20 @@ class LengthCounters:
         """Read the limits of the draft's pack and direction, then update every counter."""
         if not self.hub.ready:
             return
-        book, direction = self.hub.session.book, self.hub.session.draft.direction
-        if book is not self._book or direction != self._direction:
-            self._limits = length_limits(book, direction or None)
-            self._book, self._direction = book, direction
+        self.presenter.follow(self.hub.session.book, self.hub.session.draft.direction)
         for path in self._counters:
             self._show(path)
 
     def _show(self, path: str) -> None:
         label, shown = self._counters[path]
-        limit = self._limits.get(path)
-        if limit is None:
+        counter = self.presenter.counter(path, shown())
+        if counter is None:
             label.setVisible(False)
             return
-        found = limit.measure(shown())
-        label.setText(_("{count} / {limit}").format(count=found.count, limit=found.limit))
-        label.setProperty("over", found.over)
+        label.setText(counter.text)
+        label.setProperty("over", counter.over)
         palette = QPalette()  # empty: the label inherits, as every other label does
-        if found.over:
+        if counter.over:
             palette.setColor(QPalette.ColorRole.WindowText, OVER_COLOUR)
         label.setPalette(palette)
         label.setVisible(True)

@@ -1,4 +1,8 @@
-"""Generate: the output folder, progress, the files written, and opening the folder."""
+"""Generate: the output folder, progress, the files written, and opening the folder.
+
+What the status says, the folder suggested, generating and the lines listed
+are ``presenters.generate``'s; this module holds the widgets and dialogs.
+"""
 
 from __future__ import annotations
 
@@ -21,10 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from applywizard.presenters.generate import GeneratePresenter, progress_text
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual
+from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
-from applywizard.workflow.preflight import recheck_session
 
 if TYPE_CHECKING:
     from applywizard.adapters.documents.render import Rendered
@@ -36,6 +40,7 @@ class GeneratePage(WizardPage):
     page_id = PageId.GENERATE
 
     def build(self) -> None:
+        self.presenter = GeneratePresenter(lambda: self.hub.session)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Output folder")))
@@ -76,22 +81,12 @@ class GeneratePage(WizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Suggest a folder beside the draft, and say whether errors remain."""
         if not self.folder.text():
-            session = self.hub.session
-            base = session.path.parent if session.path else Path.home()
-            self.folder.setText(str(base / "ApplyWizard-output"))
+            self.folder.setText(str(self.presenter.suggested_folder()))
         self.refresh()
 
     def refresh(self) -> None:
         super().refresh()
-        errors = sum(1 for finding in self.hub.session.findings if finding.is_error)
-        self.status.setText(
-            _(
-                "{errors} errors remain (see Review): documents can only be generated "
-                "as marked drafts."
-            ).format(errors=errors)
-            if errors
-            else _("No errors: the documents can be generated.")
-        )
+        self.status.setText(self.presenter.status())
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _("Output folder"), self.folder.text())
@@ -101,64 +96,30 @@ class GeneratePage(WizardPage):
     def _progress(self, step: int, total: int, name: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(step)
-        self.progress.setFormat(f"{step}/{total} {name}")
+        self.progress.setFormat(progress_text(step, total, name))
         QApplication.processEvents()
 
     def generate(self) -> Rendered | None:
         """Render every output into the chosen folder; None if refused or failed."""
-        # python-docx, openpyxl and docxtpl load here, not when the window opens.
-        from applywizard.adapters.documents.render import (  # noqa: PLC0415
-            IncompleteDraftError,
-            RenderFileError,
-            render_all,
-        )
-
-        # python-docx, openpyxl and docxtpl load here, not when the window opens.
-
-        folder = Path(self.folder.text().strip())
-        if not self.folder.text().strip():
-            QMessageBox.warning(self, "ApplyWizard", _("Choose an output folder first."))
+        problem = self.presenter.folder_problem(self.folder.text())
+        if problem:
+            QMessageBox.warning(self, "ApplyWizard", problem)
             return None
+        folder = Path(self.folder.text().strip())
         self.progress.setFormat(_("Checking the attachments…"))
         QApplication.processEvents()
-        unchecked = recheck_session(self.hub.session)
+        unchecked = self.presenter.recheck()
         self.hub.edited.emit()
-        try:
-            rendered = render_all(
-                self.hub.session.book,
-                self.hub.session.draft,
-                folder,
-                allow_incomplete=self.allow.isChecked(),
-                progress=self._progress,
-            )
-        except IncompleteDraftError as error:
-            QMessageBox.warning(
-                self,
-                "ApplyWizard",
-                _(
-                    "The application still has {count} errors. Fix them (see Review), or tick "
-                    "the box to generate drafts marked 草稿 / DRAFT."
-                ).format(count=len(error.errors)),
-            )
-            return None
-        except RenderFileError as error:
-            QMessageBox.warning(
-                self,
-                "ApplyWizard",
-                bilingual(f"{error.path}：{error.zh}", f"{error.path}: {error.en}"),
-            )
+        outcome = self.presenter.generate(
+            folder, unchecked, allow_incomplete=self.allow.isChecked(), progress=self._progress
+        )
+        if outcome.rendered is None:
+            QMessageBox.warning(self, "ApplyWizard", outcome.problem)
             return None
         self.files.clear()
-        for problem in unchecked:
-            self.files.addItem(_("Attachment not checked: {problem}").format(problem=problem))
-        for path in rendered.files:
-            self.files.addItem(str(path))
-        for cell in rendered.cut_cells:
-            self.files.addItem(
-                _("Text cut to fit a cell (full text in the form): {cell}").format(cell=cell)
-            )
-        self.open_button.setEnabled(True)
-        return rendered
+        self.files.addItems(outcome.lines)
+        self.open_button.setEnabled(self.presenter.written)
+        return outcome.rendered
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))

@@ -1,4 +1,8 @@
-"""Review: every finding by page, errors first, each citing its clause; and the coverage map."""
+"""Review: every finding by page, errors first, each citing its clause; and the coverage map.
+
+The groups, rows, counts and the clauses' status are ``presenters.review``'s;
+this module fills the two trees and goes to a finding's field.
+"""
 
 from __future__ import annotations
 
@@ -14,19 +18,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from applywizard.domain.rules.coverage import coverage
-from applywizard.ui.binding import field_label
+from applywizard.presenters.review import ReviewPresenter
 from applywizard.ui.pages.base import WizardPage
-from applywizard.ui.text import _, bilingual
-from applywizard.workflow.flow import PageId, grouped, spec
+from applywizard.ui.text import _
+from applywizard.workflow.flow import PageId
 
-KIND_WORDS = {
-    "checked": ("由数据校验", "checked from the draft"),
-    "attachment": ("须附文件", "needs a document"),
-    "declaration": ("由申报人承诺", "rests on the applicant's word"),
-    "advice": ("仅为建议", "advice only"),
-}
 RED, AMBER, GREEN = QColor("#b00020"), QColor("#8a5300"), QColor("#1b5e20")
+COLOURS = {"error": RED, "warning": AMBER, "": GREEN}
+DETAIL = Qt.ItemDataRole.UserRole + 1
+"""The role of a finding's item that holds the finding in full."""
 
 
 class ReviewPage(WizardPage):
@@ -35,6 +35,7 @@ class ReviewPage(WizardPage):
     page_id = PageId.REVIEW
 
     def build(self) -> None:
+        self.presenter = ReviewPresenter(lambda: self.hub.session)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.summary = QLabel()
@@ -84,74 +85,29 @@ class ReviewPage(WizardPage):
         """Findings and coverage, from the draft as it is now (only while shown)."""
         if not self.isVisible():
             return  # rebuilt by showEvent when shown; not on every keystroke elsewhere
-        findings = self.hub.session.findings
-        errors = sum(1 for finding in findings if finding.is_error)
-        self.summary.setText(
-            _(
-                "Errors: {errors}, warnings: {warnings}. Errors block generating documents; "
-                "warnings do not."
-            ).format(errors=errors, warnings=len(findings) - errors)
-            if findings
-            else _("No findings: the application meets every rule ApplyWizard checks.")
-        )
+        self.summary.setText(self.presenter.summary())
         self.tree.clear()
-        for page_id, items in grouped(findings):
-            page = spec(page_id)
-            top = QTreeWidgetItem([f"{bilingual(page.zh, page.en)} ({len(items)})"])
+        for group in self.presenter.groups():
+            top = QTreeWidgetItem([group.title])
             self.tree.addTopLevelItem(top)
-            for finding in items:
-                symbol = "✖" if finding.is_error else "⚠"
-                child = QTreeWidgetItem(
-                    [
-                        f"{symbol} {bilingual(finding.message, finding.message_en)}",
-                        bilingual(finding.citation, finding.citation_en),
-                        self._label(finding.field),
-                    ]
-                )
-                child.setData(0, Qt.ItemDataRole.UserRole, finding.field)
-                child.setForeground(0, QBrush(RED if finding.is_error else AMBER))
-                child.setToolTip(0, bilingual(finding.message, finding.message_en))
-                child.setToolTip(2, f"{finding.rule} · {finding.field}")
+            for row in group.rows:
+                child = QTreeWidgetItem([row.text, row.citation, row.field])
+                child.setData(0, Qt.ItemDataRole.UserRole, row.path)
+                child.setData(0, DETAIL, row.detail)
+                child.setForeground(0, QBrush(RED if row.severity == "error" else AMBER))
+                child.setToolTip(0, row.message)
+                child.setToolTip(2, row.source)
                 top.addChild(child)
             top.setExpanded(True)
         self._fill_coverage()
 
-    def _label(self, path: str) -> str:
-        """A field's label; a declaration reads as the declaration itself."""
-        if path.startswith("declarations."):
-            found = self.hub.session.book.guide.declaration(path.removeprefix("declarations."))
-            if found is not None:
-                return bilingual(f"申报承诺：{found.zh}", f"Declaration: {found.en}")
-        return field_label(path)
-
     def _fill_coverage(self) -> None:
         self.coverage.clear()
-        session = self.hub.session
-        code = session.draft.direction
-        if session.book.guide.direction(code) is None:
-            return
-        cited = {(f.clause, f.is_error) for f in session.findings if f.direction == code}
-        for entry in coverage(session.book, code):
-            number = f"（{entry.clause}）" if entry.clause else _("(paragraph)")
-            if entry.kind.value == "advice":
-                status, color = "—", None
-            elif (entry.clause, True) in cited:
-                status, color = "✖", RED
-            elif (entry.clause, False) in cited:
-                status, color = "⚠", AMBER
-            else:
-                status, color = "✔", GREEN
-            item = QTreeWidgetItem(
-                [
-                    f"{number} {entry.text}",
-                    bilingual(*KIND_WORDS[entry.kind.value]),
-                    status,
-                    ", ".join(entry.rules) or "—",
-                ]
-            )
-            item.setToolTip(0, entry.text)
-            if color is not None:
-                item.setForeground(2, QBrush(color))
+        for row in self.presenter.clauses():
+            item = QTreeWidgetItem([row.text, row.handled, row.status, row.rules])
+            item.setToolTip(0, row.tooltip)
+            if row.severity is not None:
+                item.setForeground(2, QBrush(COLOURS[row.severity]))
             self.coverage.addTopLevelItem(item)
 
     def _show_detail(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
@@ -159,7 +115,7 @@ class ReviewPage(WizardPage):
         if item is None or not item.data(0, Qt.ItemDataRole.UserRole):
             self.detail.setText("")
             return
-        self.detail.setText(f"{item.toolTip(0)}\n{item.text(1)} · {item.text(2)}")
+        self.detail.setText(str(item.data(0, DETAIL)))
 
     def _check_against_another(self) -> None:
         from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise

@@ -4,7 +4,8 @@ The first thing the window shows, before the guide has loaded: it imports
 nothing heavy, and its buttons act on the session only once it exists. The
 installed guide packs are listed once they have loaded (newest published
 first; a broken pack greyed, with its problem); a new application uses the
-pack chosen there.
+pack chosen there. The words, the rows and starting are
+``presenters.start``'s; this module holds the widgets and the dialogs.
 """
 
 from __future__ import annotations
@@ -24,9 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from applywizard.adapters.file_errors import DraftFileError
+from applywizard.presenters.start import (
+    LANGUAGES,
+    StartPresenter,
+    actions,
+    intro,
+    language_row,
+    pack_problems,
+    switches_language,
+)
 from applywizard.ui.page_frame import PageFrame
-from applywizard.ui.text import _, language
+from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
 
 if TYPE_CHECKING:
@@ -41,26 +50,16 @@ class StartPage(PageFrame):
     page_id = PageId.START
 
     def build(self) -> None:
+        self.presenter = StartPresenter(lambda: self.hub.session)
         self.needs_guide: list[QWidget] = []
-        self.recent_paths: list[str] = []
-        """The recent drafts listed, row by row."""
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            _(
-                "Prepare an application to the National Key R&D Program's intergovernmental "
-                "international S&T innovation cooperation call. Choose its guide below; every "
-                "step is checked against the rules of the direction you choose."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        words = QLabel(intro())
+        words.setWordWrap(True)
+        layout.addWidget(words)
         self._guides(layout)
         buttons = QHBoxLayout()
-        for name, text, action in (
-            ("start.new", _("&New application"), self.new_application),
-            ("start.open", _("&Open a draft…"), self.open_draft),
-            ("start.reuse", _("New from an &earlier draft…"), self.new_from_earlier),
-        ):
+        handlers = (self.new_application, self.open_draft, self.new_from_earlier)
+        for (name, text), action in zip(actions(), handlers, strict=True):
             button = QPushButton(text)
             button.setObjectName(name)
             button.setAccessibleName(text.replace("&", ""))
@@ -80,9 +79,9 @@ class StartPage(PageFrame):
         self.language = QComboBox()
         self.language.setObjectName("start.language")
         self.language.setAccessibleName(_("Language"))
-        self.language.addItem("中文", "zh_CN")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(self.language.findData(language()), 0))
+        for name, code in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(language_row())
         self.language.activated.connect(self._language_chosen)
         self.needs_guide.append(self.language)
         row.addWidget(self.language)
@@ -100,8 +99,6 @@ class StartPage(PageFrame):
         self.guide_list.setAccessibleName(_("Guide for a new application"))
         self.guide_list.setMaximumHeight(170)
         self.guides_caption.setBuddy(self.guide_list)
-        self.guide_packs: list[InstalledPack] = []
-        """The packs listed, row by row."""
         layout.addWidget(self.guide_list)
         self.needs_guide.append(self.guide_list)
         folders_row = QHBoxLayout()
@@ -117,6 +114,16 @@ class StartPage(PageFrame):
         self.needs_guide.append(self.folders_button)
         layout.addLayout(folders_row)
 
+    @property
+    def guide_packs(self) -> list[InstalledPack]:
+        """The packs listed, row by row."""
+        return self.presenter.packs
+
+    @property
+    def recent_paths(self) -> list[str]:
+        """The recent drafts listed, row by row."""
+        return self.presenter.recent
+
     def _guide_loaded(self) -> None:
         """What needs the guide works only once it has loaded (a fraction of a second)."""
         for widget in self.needs_guide:
@@ -129,27 +136,13 @@ class StartPage(PageFrame):
         from applywizard.ui.guide_dialogs import fill_pack_list  # noqa: PLC0415 - heavy
 
         library = self._wizard().packs()
-        self.guide_packs = list(library.catalogue.packs)
-        fill_pack_list(self.guide_list, self.guide_packs, library.pack_of(self.hub.session.book))
-        broken = library.catalogue.broken
-        problems = [*library.shared.problems]
-        if broken:
-            problems.insert(
-                0,
-                _("{count} guide pack(s) cannot be used: see the greyed rows.").format(
-                    count=len(broken)
-                ),
-            )
-        self.guide_problems.setText("\n".join(problems))
+        packs = self.presenter.list_packs(library.catalogue)
+        fill_pack_list(self.guide_list, packs, library.pack_of(self.hub.session.book))
+        self.guide_problems.setText(pack_problems(library.catalogue, library.shared))
 
     def chosen_book(self) -> RuleBook:
         """The rule book of the pack chosen in the list (the session's if none is)."""
-        row = self.guide_list.currentRow()
-        if 0 <= row < len(self.guide_packs):
-            book = self.guide_packs[row].book
-            if book is not None:
-                return book
-        return self.hub.session.book
+        return self.presenter.chosen_book(self.guide_list.currentRow())
 
     def edit_guide_folders(self) -> None:
         """Add or remove shared folders of guide packs; the list follows."""
@@ -170,10 +163,9 @@ class StartPage(PageFrame):
         if self.hub.ready:
             self.show_guides()
         self.recent_list.clear()
-        self.recent_paths = self._wizard().recent()
-        for entry in self.recent_paths:
-            item = QListWidgetItem(Path(entry).name)
-            item.setToolTip(entry)
+        for row in self.presenter.list_recent(self._wizard().recent()):
+            item = QListWidgetItem(row.text)
+            item.setToolTip(row.tooltip)
             self.recent_list.addItem(item)
 
     def new_application(self) -> None:
@@ -181,7 +173,7 @@ class StartPage(PageFrame):
         wizard = self._wizard()
         if not wizard.settle_unsaved():
             return
-        self.hub.session.start_new(self.chosen_book())
+        self.presenter.start_new(self.guide_list.currentRow())
         self._show_draft()
         wizard.next()
 
@@ -191,7 +183,7 @@ class StartPage(PageFrame):
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         wizard = self._wizard()
-        chosen = Path(self.recent_paths[self.recent_list.row(item)])
+        chosen = self.presenter.recent_path(self.recent_list.row(item))
         if wizard.settle_unsaved() and wizard.open_path(chosen):
             wizard.next()
 
@@ -209,10 +201,9 @@ class StartPage(PageFrame):
 
     def start_from(self, path: Path) -> bool:
         """Start from the draft in ``path`` (the dialog's second half)."""
-        try:
-            self.hub.session.start_from_file(path, self.chosen_book())
-        except DraftFileError as error:
-            QtWidgets.QMessageBox.warning(self, "ApplyWizard", f"{error.zh} / {error.en}")
+        problem = self.presenter.start_from(path, self.guide_list.currentRow())
+        if problem:
+            QtWidgets.QMessageBox.warning(self, "ApplyWizard", problem)
             return False
         self._show_draft()
         self._wizard().next()
@@ -225,5 +216,5 @@ class StartPage(PageFrame):
     def _language_chosen(self, index: int) -> None:
         """Switch the interface language now; the choice is remembered for the next start."""
         code = str(self.language.itemData(index))
-        if code != language():
+        if switches_language(code):
             self._wizard().language_chosen.emit(code)

@@ -2,7 +2,8 @@
 
 Under the team, the leader's other national key R&D projects (led or joined,
 running or applied for), which the call's notice limits (限项). Both tables'
-columns are ``domain.draft.tables.TEAM`` and ``LEADER_PROJECTS``.
+columns are ``domain.draft.tables.TEAM`` and ``LEADER_PROJECTS``; what their
+cells show and accept is ``presenters.table``.
 """
 
 from __future__ import annotations

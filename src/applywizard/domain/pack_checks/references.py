@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from applywizard.domain.guide.authoring import numbering_gap
-from applywizard.domain.guide.pack_data import (
+from applywizard.domain.guide.plain_errors import Path, close_matches, dotted
+from applywizard.domain.pack_checks.data import (
     DataProblem,
     all_rules,
     items_at,
     strings_at,
     value_at,
 )
-from applywizard.domain.guide.plain_errors import Path, close_matches, dotted
 
 
 def _repeats(what: tuple[str, str], entries: Sequence[tuple[Path, Any]]) -> Iterator[DataProblem]:

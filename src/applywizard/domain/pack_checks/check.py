@@ -22,17 +22,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from applywizard.domain.guide.model import Guide
-from applywizard.domain.guide.pack_data import ERROR, WARNING, DataProblem
-from applywizard.domain.guide.pack_figures import check_figures
-from applywizard.domain.guide.pack_references import (
+from applywizard.domain.guide.plain_errors import PlainError, plain
+from applywizard.domain.pack_checks.data import ERROR, WARNING, DataProblem
+from applywizard.domain.pack_checks.figures import check_figures
+from applywizard.domain.pack_checks.references import (
     check_iso_countries,
     check_numbering,
     check_references,
     check_uniqueness,
 )
-from applywizard.domain.guide.pack_rules import check_rules, check_stale_messages
-from applywizard.domain.guide.pack_source_text import check_against_source
-from applywizard.domain.guide.plain_errors import PlainError, plain
+from applywizard.domain.pack_checks.rules import check_rules, check_stale_messages
+from applywizard.domain.pack_checks.source_text import check_against_source
 
 CoveredByOwnChecks = (
     "clause numbers repeat",

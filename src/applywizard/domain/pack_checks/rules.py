@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from applywizard.domain.guide.message_figures import stale_figures
-from applywizard.domain.guide.pack_data import ERROR, WARNING, DataProblem, all_rules, items_at
 from applywizard.domain.guide.plain_errors import PlainError, close_matches, plain
+from applywizard.domain.pack_checks.data import ERROR, WARNING, DataProblem, all_rules, items_at
 from applywizard.domain.rules.checks import CHECK_KINDS
 
 

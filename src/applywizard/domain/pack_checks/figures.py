@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from applywizard.domain.guide.authoring import budget_matches, budget_range_wan, projects_tolerance
-from applywizard.domain.guide.pack_data import WARNING, DataProblem, as_number, items_at
+from applywizard.domain.pack_checks.data import WARNING, DataProblem, as_number, items_at
 
 
 def _direction_sums(data: dict[str, Any]) -> tuple[Decimal, int] | None:

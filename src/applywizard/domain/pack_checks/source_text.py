@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from applywizard.domain.guide.authoring import find_in_source, normalise
-from applywizard.domain.guide.pack_data import DataProblem, items_at
 from applywizard.domain.guide.plain_errors import Path
+from applywizard.domain.pack_checks.data import DataProblem, items_at
 
 
 def check_against_source(
