@@ -17,7 +17,6 @@ from applywizard import APP_NAME
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.user_folders import user_folders
-from applywizard.ui import guide_dialogs
 from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -148,6 +147,8 @@ class AssembledParts:
         False, with nothing changed, if the draft's pack is not installed and
         the user chooses no other.
         """
+        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - 20 ms, only when used
+
         try:
             draft = read_draft(path)
         except DraftFileError as error:
@@ -164,6 +165,8 @@ class AssembledParts:
 
     def check_against_another(self, wizard: ApplicationWizard) -> bool:
         """Another pack's findings beside these; True if the user switched to it."""
+        from applywizard.ui import guide_dialogs  # noqa: PLC0415 - 20 ms, only when used
+
         return guide_dialogs.check_against_another(wizard)
 
 
@@ -191,6 +194,8 @@ def offer_recovery(wizard: ApplicationWizard) -> bool:
     except DraftFileError as error:
         QMessageBox.warning(wizard, APP_NAME, f"{error.zh} / {error.en}")
         return False
+    from applywizard.ui import guide_dialogs  # noqa: PLC0415 - 20 ms, only when used
+
     opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
     if opening is None:
         return False  # no guide chosen: the recovery copy stays, offered again next time
