@@ -6,11 +6,21 @@ the guide and the draft model have loaded.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.text import bilingual
 from applywizard.workflow.flow import PageId, spec
+
+
+def bold(text: str) -> QLabel:
+    """A caption in bold (a heading inside a page)."""
+    caption = QLabel(text)
+    font = QFont(caption.font())
+    font.setBold(True)
+    caption.setFont(font)
+    return caption
 
 
 class PageFrame(QWizardPage):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -32,6 +32,7 @@ from applywizard.presenters.attachments_checklist import (
 )
 from applywizard.presenters.table import Choices
 from applywizard.ui.binding import FieldBinder
+from applywizard.ui.page_frame import bold
 from applywizard.ui.text import _
 
 ERROR_STYLE = "color: #b00020;"
@@ -47,15 +48,6 @@ def wrapped(name: str, text: str = "", *, hidden: bool = False) -> QLabel:
     if hidden:  # never shown here: a label with no parent yet would open as a window
         label.setVisible(False)
     return label
-
-
-def bold(text: str) -> QLabel:
-    """A caption in bold."""
-    caption = QLabel(text)
-    font = QFont(caption.font())
-    font.setBold(True)
-    caption.setFont(font)
-    return caption
 
 
 class _DeclarationWords(QLabel):

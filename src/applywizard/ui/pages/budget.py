@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -38,6 +38,7 @@ from applywizard.presenters.budget import BudgetPresenter, GridRow, Note
 from applywizard.presenters.budget_amounts import amount_or_none, amount_path, budget_label
 from applywizard.presenters.budget_words import cap_lines, summary_lines
 from applywizard.ui.binding import field_label
+from applywizard.ui.page_frame import bold
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
@@ -49,15 +50,6 @@ CELL_STYLES = {
     "error": "QLineEdit, QSpinBox { background: #fde7ea; }",
     "warning": "QLineEdit, QSpinBox { background: #fff4e0; }",
 }
-
-
-def bold(text: str) -> QLabel:
-    """A label in bold."""
-    caption = QLabel(text)
-    font = QFont(caption.font())
-    font.setBold(True)
-    caption.setFont(font)
-    return caption
 
 
 class BudgetPage(WizardPage):
