@@ -8,6 +8,8 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 # makensis compiles the Windows installer's script (tests/test_windows_packaging.py).
 command -v makensis >/dev/null 2>&1 || missing+=(nsis)
+# FUSE: a folder that behaves like a network share (tests/network_folder.py).
+command -v fusermount >/dev/null 2>&1 || missing+=(fuse3 libfuse2)
 # Qt on the offscreen platform (the window's tests).
 known_libs=$(ldconfig -p 2>/dev/null || true)  # once: `ldconfig -p | grep -q` dies of SIGPIPE
 for lib in libEGL.so.1 libGL.so.1 libdbus-1.so.3 libxkbcommon.so.0 libglib-2.0.so.0; do

@@ -544,6 +544,18 @@
         <translation>未命名申报书</translation>
     </message>
     <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>Loading the guide…</source>
+        <translation>正在载入指南……</translation>
+    </message>
+    <message>
+        <source>Errors: {errors}  Warnings: {warnings}</source>
+        <translation>错误 {errors}　警告 {warnings}</translation>
+    </message>
+    <message>
         <source>Save application as</source>
         <translation>申报书另存为</translation>
     </message>
@@ -554,14 +566,6 @@
     <message>
         <source>The application has unsaved changes. Save them?</source>
         <translation>申报书有未保存的修改，是否保存？</translation>
-    </message>
-    <message>
-        <source>Loading the guide…</source>
-        <translation>正在载入指南……</translation>
-    </message>
-    <message>
-        <source>Errors: {errors}  Warnings: {warnings}</source>
-        <translation>错误 {errors}　警告 {warnings}</translation>
     </message>
     <message>
         <source>(no kind)</source>
@@ -798,6 +802,102 @@
     <message>
         <source>(paragraph)</source>
         <translation>（整段）</translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <source>someone (the lock file cannot be read)</source>
+        <translation>他人（锁定文件无法读取）</translation>
+    </message>
+    <message>
+        <source>Draft in use</source>
+        <translation>草稿正被使用</translation>
+    </message>
+    <message>
+        <source>Changed on disk</source>
+        <translation>文件已被修改</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 天</translation>
+    </message>
+    <message>
+        <source>“{name}” is open by {who}{program} since {since} (lock refreshed {age} ago).
+
+Open it read-only to look, open a copy to work on separately, or open it anyway if you are sure nobody is editing it (their later save will then be stopped, not lost).</source>
+        <translation>“{name}”正由 {who}{program} 打开，始于 {since}（{age}前刷新过锁定）。
+
+可以只读打开查看，打开副本另行编辑；确认无人在编辑时也可以仍然打开（对方之后保存时会被拦下，不会丢失）。</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed on disk by someone else (saved {when}) after you opened it. Your changes have not been saved over it.
+
+Save yours as a new file, reload theirs (your unsaved changes are lost), or overwrite theirs with yours.</source>
+        <translation>您打开“{name}”之后，他人修改并保存了该文件（{when}）。您的修改没有覆盖它。
+
+可以将您的版本另存为新文件，重新载入对方的版本（您未保存的修改将丢失），或用您的版本覆盖对方的版本。</translation>
+    </message>
+    <message>
+        <source>Reload “{name}” from disk and lose your unsaved changes?</source>
+        <translation>从磁盘重新载入“{name}”，放弃您未保存的修改？</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed on disk by someone else at {when}.</source>
+        <translation>“{name}”已于 {when} 被他人修改。</translation>
+    </message>
+    <message>
+        <source>“{name}” is open read-only: editing is off; Save asks for a new name.</source>
+        <translation>“{name}”以只读方式打开：不能编辑；保存时需另存为新文件。</translation>
+    </message>
+    <message>
+        <source>Someone else opened “{name}” anyway: saving will check for their changes first.</source>
+        <translation>他人已强制打开“{name}”：保存前会先检查对方的修改。</translation>
+    </message>
+    <message>
+        <source>{count} min</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
+        <source>{count} h</source>
+        <translation>{count} 小时</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>只读打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open a &amp;copy</source>
+        <translation>打开副本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;anyway</source>
+        <translation>仍然打开(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save as a &amp;new file…</source>
+        <translation>另存为新文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>重新载入对方版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite theirs</source>
+        <translation>覆盖对方版本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Overwrite the newer “{name}” on disk with your version?</source>
+        <translation>用您的版本覆盖磁盘上较新的“{name}”？</translation>
+    </message>
+    <message>
+        <source>Really overwrite? The other person's changes to “{name}” will be replaced (the previous file is kept as {name}.bak).</source>
+        <translation>确定覆盖？对方对“{name}”的修改将被替换（原文件保留为 {name}.bak）。</translation>
     </message>
     <message>
         <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>

@@ -17,6 +17,8 @@ from applywizard import APP_NAME
 from applywizard.adapters.draft_files import DraftFileError, read_draft
 from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.user_folders import user_folders
+from applywizard.presenters.sharing import LockChoice
+from applywizard.ui import shared_files
 from applywizard.ui.guide_library import GuideLibrary
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.attachments import AttachmentsPage
@@ -149,6 +151,10 @@ class AssembledParts:
         """
         from applywizard.ui import guide_dialogs  # noqa: PLC0415 - 20 ms, only when used
 
+        session = wizard.hub.session
+        choice = shared_files.lock_choice(wizard, session, path)
+        if choice is LockChoice.CANCEL:
+            return False
         try:
             draft = read_draft(path)
         except DraftFileError as error:
@@ -157,8 +163,17 @@ class AssembledParts:
         opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
         if opening is None:
             return False
-        wizard.hub.session.replace(draft, path=path, dirty=opening.dirty, book=opening.book)
-        wizard.remember_recent(path)
+        copy = choice is LockChoice.COPY  # an untitled copy: saving asks for a name
+        session.replace(
+            draft,
+            path=None if copy else path,
+            dirty=copy or opening.dirty,
+            book=opening.book,
+            read_only=choice is LockChoice.READ_ONLY,
+        )
+        shared_files.lock_opened(session, path, choice)
+        if not copy:
+            wizard.remember_recent(path)
         wizard.show_draft()
         guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)
         return True
@@ -199,7 +214,10 @@ def offer_recovery(wizard: ApplicationWizard) -> bool:
     opening = guide_dialogs.guide_to_open(wizard, wizard.packs(), draft)
     if opening is None:
         return False  # no guide chosen: the recovery copy stays, offered again next time
-    wizard.hub.session.replace(draft, path=newest.origin, dirty=True, book=opening.book)
+    session = wizard.hub.session
+    session.replace(draft, path=newest.origin, dirty=True, book=opening.book)
+    if newest.origin is not None:
+        shared_files.lock_opened(session, newest.origin, None)  # read-only if someone has it
     forget_recovery(newest)
     wizard.show_draft()
     guide_dialogs.show_changes(wizard, opening.intro, draft, opening.changes)

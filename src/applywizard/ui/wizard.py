@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtGui
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from applywizard.adapters.file_errors import DraftFileError
+from applywizard.ui import shared_files
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.page_frame import PageFrame
 from applywizard.ui.text import _, bilingual
+from applywizard.ui.wizard_files import DraftFileCommands
 from applywizard.workflow.flow import ORDER, PageId, page_of, page_states, spec
 
 if TYPE_CHECKING:
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from applywizard.ui.guide_library import GuideLibrary
 
 AUTOSAVE_MS = 30_000
-RECENT_LIMIT = 8
-DRAFT_FILTER = "ApplyWizard (*.json)"
 
 
 class LoadedParts(Protocol):
@@ -63,7 +62,7 @@ class LoadedParts(Protocol):
         ...
 
 
-class ApplicationWizard(QWizard):
+class ApplicationWizard(DraftFileCommands):
     """The whole application window."""
 
     language_chosen = Signal(str)
@@ -97,6 +96,7 @@ class ApplicationWizard(QWizard):
         self.listed: list[PageId] = []
         """The pages in the side panel, row by row."""
         self._build_side()
+        self.watch = shared_files.ChangeWatch(self, hub, self.file_bar)
         self.add_pages(pages)
         self.resize(1100, 760)
         self.autosave = QTimer(self)
@@ -106,6 +106,7 @@ class ApplicationWizard(QWizard):
         self.currentIdChanged.connect(self._page_changed)
         hub.edited.connect(self.refresh)
         hub.replaced.connect(self.refresh)
+        hub.replaced.connect(self.watch.show_mode)
         hub.loaded.connect(lambda: self.page_list.setEnabled(True))
         hub.loaded.connect(self._shortcuts)
         if hub.ready:
@@ -140,6 +141,11 @@ class ApplicationWizard(QWizard):
         self.page_list.setAccessibleName(_("Pages"))
         self.page_list.itemActivated.connect(self._page_chosen)
         self.page_list.itemClicked.connect(self._page_chosen)
+        self.file_bar = QLabel()
+        self.file_bar.setObjectName("file-bar")
+        self.file_bar.setWordWrap(True)
+        self.file_bar.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.file_bar.setVisible(False)
         self.counts = QLabel()
         self.counts.setObjectName("finding-counts")
         self.counts.setWordWrap(True)
@@ -147,6 +153,7 @@ class ApplicationWizard(QWizard):
         self.guide_in_use.setObjectName("guide-in-use")
         self.guide_in_use.setWordWrap(True)
         layout.addWidget(self.page_list)
+        layout.addWidget(self.file_bar)
         layout.addWidget(self.counts)
         layout.addWidget(self.guide_in_use)
         side.setMinimumWidth(190)
@@ -183,7 +190,8 @@ class ApplicationWizard(QWizard):
 
         self.guide_in_use.setText(book_label(self.hub.session.book))
         name = self.hub.session.path.name if self.hub.session.path else _("Untitled application")
-        self.setWindowTitle(f"{name}[*] — ApplyWizard")
+        mode = _(" (read-only)") if self.hub.session.files.read_only else ""
+        self.setWindowTitle(f"{name}[*]{mode} — ApplyWizard")
         self.setWindowModified(self.hub.session.dirty)
 
     # -- moving around -------------------------------------------------------------
@@ -274,57 +282,6 @@ class ApplicationWizard(QWizard):
         self.hub.replaced.emit()
         self.go_to(shown)
 
-    def _folder(self) -> str:
-        return str(self.settings.value("last_folder", str(Path.home())))
-
-    def report(self, error: DraftFileError) -> None:
-        """Say why a draft file could not be read or written."""
-        QtWidgets.QMessageBox.warning(
-            self,
-            _("ApplyWizard"),
-            bilingual(f"{error.path}：{error.zh}", f"{error.path}: {error.en}"),
-        )
-
-    def save(self) -> bool:
-        """Save to the draft's file, asking for one the first time."""
-        if not self.hub.ready:
-            return False
-        if self.hub.session.path is None:
-            return self.save_as()
-        return self._save_to(None)
-
-    def save_as(self) -> bool:
-        """Save to a file the user chooses."""
-        suggested = str(
-            Path(self._folder())
-            / f"{self.hub.session.draft.project.title_zh or 'application'}.json"
-        )
-        chosen, _filter = QtWidgets.QFileDialog.getSaveFileName(
-            self, _("Save application as"), suggested, DRAFT_FILTER
-        )
-        return bool(chosen) and self._save_to(Path(chosen))
-
-    def _save_to(self, path: Path | None) -> bool:
-        """Save (to ``path``, or the current file), report a failure, remember the file."""
-        try:
-            saved = self.hub.session.save(path)
-        except DraftFileError as error:
-            self.report(error)
-            return False
-        self.remember_recent(saved)
-        self.refresh()
-        return True
-
-    def open_dialog(self) -> None:
-        """Choose a draft and open it (after asking about unsaved changes)."""
-        if not self.settle_unsaved():
-            return
-        chosen, _filter = QtWidgets.QFileDialog.getOpenFileName(
-            self, _("Open application"), self._folder(), DRAFT_FILTER
-        )
-        if chosen:
-            self.open_path(Path(chosen))
-
     def open_path(self, path: Path) -> bool:
         """Edit the draft in ``path`` under its guide pack; a clear message if it cannot be read.
 
@@ -332,46 +289,6 @@ class ApplicationWizard(QWizard):
         the user chooses no other (or the guide has not loaded yet).
         """
         return self.parts is not None and self.parts.open_draft(self, path)
-
-    def remember_recent(self, path: Path) -> None:
-        """Put ``path`` first in the recent drafts."""
-        recent = [entry for entry in self.recent() if entry != str(path)]
-        self.settings.setValue("recent", [str(path), *recent][:RECENT_LIMIT])
-        self.settings.setValue("last_folder", str(path.parent))
-
-    def recent(self) -> list[str]:
-        """Recently used drafts, newest first."""
-        value = self.settings.value("recent", [])
-        if isinstance(value, str):
-            return [value]
-        if isinstance(value, list):
-            return [str(entry) for entry in value]
-        return []
-
-    def write_recovery(self) -> None:
-        """Copy unsaved work to the recovery folder (never over the user's file)."""
-        if not self.hub.ready:
-            return
-        try:
-            self.hub.session.write_recovery()
-        except DraftFileError as error:
-            self.report(error)
-
-    def settle_unsaved(self) -> bool:
-        """With unsaved changes, ask: save, discard, or cancel. True to go on."""
-        if not self.hub.ready or not self.hub.session.dirty:
-            return True
-        answer = QtWidgets.QMessageBox.question(
-            self,
-            _("ApplyWizard"),
-            _("The application has unsaved changes. Save them?"),
-            QtWidgets.QMessageBox.StandardButton.Save
-            | QtWidgets.QMessageBox.StandardButton.Discard
-            | QtWidgets.QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QtWidgets.QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QtWidgets.QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Ask about unsaved changes; a clean exit leaves no recovery file."""
@@ -385,4 +302,5 @@ class ApplicationWizard(QWizard):
         self.autosave.stop()
         if self.hub.ready:
             self.hub.session.discard_recovery()
+            self.hub.session.close()  # the lock file goes
         event.accept()

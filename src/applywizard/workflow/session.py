@@ -38,6 +38,7 @@ from applywizard.domain.draft.reuse import reuse_for_next_call
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 from applywizard.domain.rules.pinning import pin
+from applywizard.workflow.sharing import FileGuard
 
 RECOVERY_SUFFIX = ".recovery.json"
 ORIGIN_SUFFIX = ".origin.json"
@@ -97,6 +98,9 @@ class DraftSession:
         self.recovery_folder = recovery_folder
         self._recovery_id = uuid.uuid4().hex
         self._findings: list[Finding] | None = None
+        self.files = FileGuard()
+        """The draft file's lock, its stamp on disk, and read-only mode."""
+        self.files.remember(path)
 
     def _empty_draft(self) -> Draft:
         return Draft(guide_id=self.book.guide.id, guide_hash=self.book.content_hash)
@@ -174,16 +178,28 @@ class DraftSession:
         return target
 
     def replace(
-        self, draft: Draft, *, path: Path | None, dirty: bool, book: RuleBook | None = None
+        self,
+        draft: Draft,
+        *,
+        path: Path | None,
+        dirty: bool,
+        book: RuleBook | None = None,
+        read_only: bool = False,
     ) -> None:
         """Edit another draft from now on (after Open, or New from an earlier one).
 
         ``book``: the guide pack to judge it by from now on (the draft's own
-        pack, as the window found it); the session's pack otherwise.
+        pack, as the window found it); the session's pack otherwise. The lock
+        on the old file is given up unless it is the same file; the caller
+        locks a new one (``files.lock_file``), asking the user when it is taken.
         """
         self.discard_recovery()
+        if self.files.lock is not None and self.files.lock.draft != path:
+            self.files.release()
         self.book = book or self.book
         self.draft, self.path, self.dirty = draft, path, dirty
+        self.files.read_only = read_only
+        self.files.remember(path)
         self._findings = None
         self._recovery_id = uuid.uuid4().hex
 
@@ -209,16 +225,46 @@ class DraftSession:
 
     # -- files -------------------------------------------------------------------
     def open(self, path: Path) -> None:
-        """Edit the draft in ``path``; DraftFileError says why when it cannot."""
-        self.replace(read_draft(path), path=path, dirty=False)
+        """Edit the draft in ``path`` and lock it; DraftFileError says why when it cannot.
 
-    def save(self, path: Path | None = None) -> Path:
-        """Save atomically (to ``path``, or the current file); returns where."""
+        A draft someone else has locked opens read-only (the window asks first).
+        """
+        draft = read_draft(path)
+        self.replace(draft, path=path, dirty=False)
+        self.files.read_only = self.files.lock_file(path) is not None
+
+    def reload(self) -> None:
+        """Read the draft's file again, dropping unsaved changes (someone else saved it)."""
+        if self.path is None:
+            return
+        read_only = self.files.read_only
+        self.replace(read_draft(self.path), path=self.path, dirty=False, read_only=read_only)
+
+    def close(self) -> None:
+        """The window closes: give up the lock (the recovery copy is the caller's)."""
+        self.files.release()
+
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Save atomically (to ``path``, or the current file); returns where.
+
+        Never over a file that changed on disk since it was opened or saved
+        (``ChangedOnDiskError``; ``overwrite`` when the user chose to), over a
+        draft open read-only, or as a file someone else has open.
+        """
         target = path or self.path
         if target is None:
             raise DraftFileError(Path(), "尚未指定保存位置", "no file to save to yet")
+        self.files.check_before_save(target, self.path, overwrite=overwrite)
         pinned = pin(self.draft, self.book.guide, self.book.content_hash)
-        save_draft(pinned, target)
+        try:
+            save_draft(pinned, target)
+        except DraftFileError:
+            if target != self.path and self.path is not None:
+                self.files.lock_file(self.path)  # back on the file still being edited
+            raise
+        if target != self.path:
+            self.files.read_only = False
+        self.files.remember(target)
         for name in ("guide_id", "guide_hash", "guide_clauses"):  # the same draft object
             setattr(self.draft, name, getattr(pinned, name))
         self._findings = None
