@@ -61,6 +61,19 @@ def test_the_pack_is_a_plain_zip_with_its_manifest_first(tmp_path: Path) -> None
     assert report.size_bytes == report.path.stat().st_size
 
 
+def test_files_deflate_cannot_shrink_are_stored_and_come_back_whole(tmp_path: Path) -> None:
+    draft_path = example_with_files("1.5", tmp_path / "mine", sizes=True)  # MBs of noise
+    report = pack_of(draft_path, tmp_path / "1.5.awpack")
+    with zipfile.ZipFile(report.path) as package:
+        kinds = [info.compress_type for info in package.infolist()]
+    assert kinds == [zipfile.ZIP_DEFLATED] * 2 + [zipfile.ZIP_STORED] * 3
+    assert sum(entry.size_bytes for entry in report.packed) > 5_000_000
+    unpacked = unpack(report.path, tmp_path / "theirs")
+    for entry in unpacked.files:
+        restored = (tmp_path / "theirs" / entry.name).read_bytes()
+        assert hashlib.sha256(restored).hexdigest() == entry.sha256
+
+
 def test_one_draft_with_the_same_files_gives_the_same_pack(tmp_path: Path) -> None:
     draft_path = example_with_files("2.8", tmp_path / "mine")
     one = pack_of(draft_path, tmp_path / "one.awpack").path.read_bytes()
