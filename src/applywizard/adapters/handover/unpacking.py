@@ -33,6 +33,7 @@ from applywizard.adapters.handover.reading import (
     digest_mismatch,
 )
 from applywizard.adapters.handover.refusals import PackError, Refusal
+from applywizard.adapters.handover.writing import fsync_folder
 from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.model import Draft
 
@@ -150,6 +151,8 @@ def _extract(stream: IO[bytes], checked: CheckedPack, pack: Path, target: Path) 
         _write_draft(work / checked.manifest.draft.name, checked.draft_bytes)
         _move_into_place(work, final)
         done = True
+        with contextlib.suppress(OSError):  # in place already: a failed fsync is no refusal
+            fsync_folder(final.parent)
     except OSError as error:
         zh, en = os_reason(error, final)
         raise PackError(

@@ -267,7 +267,8 @@ def _write_zip(
             _copy(package, found, pack)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no folder fsync)."""
     if os.name != "posix":
         return
     descriptor = os.open(folder, os.O_RDONLY)
@@ -330,7 +331,7 @@ def write_pack(target: Path, *, draft_name: str, draft: bytes, survey: Survey) -
         size = temporary.stat().st_size
         temporary.replace(final)
         temporary = None
-        _fsync_folder(final.parent)
+        fsync_folder(final.parent)
     except OSError as error:
         zh, en = os_reason(error, final)
         raise PackError(
