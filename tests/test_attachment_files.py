@@ -180,6 +180,7 @@ def test_new_attachment_holds_the_kind_and_the_file_facts(guide: Guide, tmp_path
         file_name="agreement.pdf",
         sha256=hashlib.sha256(content).hexdigest(),
         size_bytes=len(content),
+        attached_from=str(path),  # absolute: where a pack for handing on looks for it
     )
 
 
@@ -211,12 +212,49 @@ def test_replacing_the_file_keeps_the_facts(guide: Guide, tmp_path: Path) -> Non
     assert new.file_name == "v2.pdf"
     assert new.sha256 == hashlib.sha256(b"version 2").hexdigest()
     assert new.size_bytes == 9
+    assert new.attached_from == str(path)
     assert (new.signed_on, new.contains_ip_clauses, new.note) == (
         date(2023, 2, 27),
         True,
         "signed copy",
     )
     assert old.file_name == "v1.pdf"  # the draft's item is not changed in place
+
+
+def test_where_a_file_came_from_is_recorded_absolute(
+    guide: Guide, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write(tmp_path / "in" / "agreement.pdf", b"%PDF-1.7 agreement")
+    monkeypatch.chdir(tmp_path / "in")
+    attachment = new_attachment(Path("../in/agreement.pdf"), _kind(guide, "other"))
+    assert attachment.attached_from == str(tmp_path / "in" / "agreement.pdf")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no such file name on Windows")
+def test_a_path_the_draft_cannot_hold_is_not_recorded(guide: Guide, tmp_path: Path) -> None:
+    path = _write(tmp_path / "odd\x01folder" / "agreement.pdf", b"%PDF-1.7 agreement")
+    attachment = new_attachment(path, _kind(guide, "other"))
+    assert attachment.file_name == "agreement.pdf" and attachment.attached_from == ""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/home/pi/agreement.pdf",
+        "C:\\Users\\pi\\协议.pdf",
+        "d:/x.pdf",
+        "\\\\server\\share\\x.pdf",
+        "",
+    ],
+)
+def test_attached_from_holds_an_absolute_path_of_any_system(path: str) -> None:
+    assert Attachment(attached_from=path).attached_from == path
+
+
+@pytest.mark.parametrize("path", ["agreement.pdf", "../x.pdf", "C:x.pdf", "/a\nb.pdf"])
+def test_attached_from_refuses_relative_paths_and_control_characters(path: str) -> None:
+    with pytest.raises(ValueError, match=r"absolute path|control character"):
+        Attachment(attached_from=path)
 
 
 # -- what a direction requires ------------------------------------------------------------------

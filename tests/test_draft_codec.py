@@ -107,7 +107,7 @@ def test_a_draft_truncated_at_any_byte_is_refused_clearly() -> None:
         (b'{"schema_version": 1, "budget": {"income_central_wan": NaN}}', "NaN"),
         (b'{"schema_version": 1, "budget": {"income_central_wan": Infinity}}', "Infinity"),
         (b'{"schema_version": 1, "budget": {"income_central_wan": -Infinity}}', "Infinity"),
-        (b'{"schema_version": 5}', "newer ApplyWizard"),
+        (b'{"schema_version": %d}' % (SCHEMA_VERSION + 1), "newer ApplyWizard"),
         (b'{"schema_version": 99}', "newer ApplyWizard"),
         (b'{"schema_version": 0}', "invalid schema_version"),
         (b'{"schema_version": "1"}', "invalid schema_version"),

@@ -17,6 +17,7 @@ import pytest
 
 from applywizard.domain.draft.codec import decode_draft
 from applywizard.domain.draft.model import (
+    SCHEMA_VERSION,
     ChineseUnit,
     Degree,
     Draft,
@@ -416,4 +417,4 @@ def test_a_version_1_draft_loads_with_the_eligibility_facts_empty() -> None:
     assert (leader.birth_date, leader.title_level, leader.degree) == (None, None, None)
     assert leader.months_per_year == Decimal(8)
     assert draft.leader_projects == []
-    assert draft.schema_version == 4
+    assert draft.schema_version == SCHEMA_VERSION

@@ -50,3 +50,13 @@ def test_a_version_2_draft_opens_with_an_empty_summary() -> None:
     assert draft.schema_version == SCHEMA_VERSION
     assert draft.project.title_zh == "中欧城市水环境"
     assert draft.project.summary == ""
+
+
+def test_a_version_4_draft_opens_not_knowing_where_its_files_were_attached_from() -> None:
+    saved = {
+        "schema_version": 4,
+        "attachments": [{"kind": "cooperation_agreement", "file_name": "协议.pdf"}],
+    }
+    draft = decode_draft(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
+    assert draft.schema_version == SCHEMA_VERSION
+    assert draft.attachments[0].attached_from == ""

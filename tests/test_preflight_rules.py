@@ -19,7 +19,7 @@ from applywizard.adapters.draft_files import read_draft, save_draft
 from applywizard.adapters.user_folders import UserFolders
 from applywizard.cli.main import main
 from applywizard.domain.draft.codec import decode_draft, encode_draft
-from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.model import SCHEMA_VERSION, Draft
 from applywizard.domain.draft.preflight import Failure, FileType, PreflightFacts
 from applywizard.domain.guide.model import Severity
 from applywizard.domain.rules.engine import RuleBook
@@ -142,7 +142,7 @@ def test_facts_survive_saving_and_an_old_draft_has_none(tmp_path: Path) -> None:
     for item in old["attachments"]:
         del item["preflight"]
     migrated = decode_draft(json.dumps(old).encode())
-    assert migrated.schema_version == 4
+    assert migrated.schema_version == SCHEMA_VERSION
     assert all(item.preflight is None for item in migrated.attachments)
 
 

@@ -313,6 +313,7 @@ def comparable(draft: Draft) -> dict[str, Any]:
     del data["guide_clauses"]  # pinned when the draft is saved
     for item in data["attachments"]:
         del item["sha256"], item["size_bytes"]  # of the small files made here
+        del item["attached_from"]  # where those files were made (the examples do not know)
         del item["preflight"]  # what the pre-flight found in them (it runs in the background)
     return data
 

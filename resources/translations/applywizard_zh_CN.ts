@@ -252,6 +252,34 @@
         <translation>{count} 个不完整</translation>
     </message>
     <message>
+        <source>Save the pack for handing on</source>
+        <translation>保存申报包（打包发送）</translation>
+    </message>
+    <message>
+        <source>Choose a folder holding the attached files</source>
+        <translation>选择存放附件的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose where to unpack the draft and its files</source>
+        <translation>选择解包草稿及附件的位置</translation>
+    </message>
+    <message>
+        <source>Pack for handing on</source>
+        <translation>打包发送</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;folder…</source>
+        <translation>选择文件夹(&amp;F)……</translation>
+    </message>
+    <message>
+        <source>Pack &amp;without them</source>
+        <translation>不含这些文件，直接打包(&amp;W)</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see Details)</source>
+        <translation>……另有 {count} 项（完整列表见详细信息）</translation>
+    </message>
+    <message>
         <source>Attached documents</source>
         <translation>已添加的附件</translation>
     </message>
@@ -748,6 +776,38 @@
         <translation>申报书仍有 {count} 个错误。请修正（见“检查”页），或勾选生成标注“草稿 / DRAFT”的材料。</translation>
     </message>
     <message>
+        <source>The pack holds the draft as saved. Save the draft now, then choose where to write the pack?</source>
+        <translation>申报包收录的是已保存的草稿。现在保存草稿，然后选择申报包的保存位置吗？</translation>
+    </message>
+    <message>
+        <source>Open a pack</source>
+        <translation>打开申报包</translation>
+    </message>
+    <message>
+        <source>Save the draft first.</source>
+        <translation>请先保存草稿。</translation>
+    </message>
+    <message>
+        <source>{count} attached files were not found beside the draft or where they were attached from. Choose a folder to look in as well, or pack without them?</source>
+        <translation>有 {count} 个附件在草稿所在文件夹和添加附件时的位置都未找到。是否再选择一个文件夹查找，或不含这些文件直接打包？</translation>
+    </message>
+    <message>
+        <source>{file}: the draft and {packed} of {attached} attached files ({size}).</source>
+        <translation>{file}：已打包草稿及 {packed}/{attached} 个附件（{size}）。</translation>
+    </message>
+    <message>
+        <source>Unpacked into {folder}: the draft and {count} attached files.</source>
+        <translation>已解包到 {folder}：草稿及 {count} 个附件。</translation>
+    </message>
+    <message>
+        <source>Not in the pack: {line}</source>
+        <translation>包中没有：{line}</translation>
+    </message>
+    <message>
+        <source>The pack was not opened; nothing was written.</source>
+        <translation>未打开申报包，未写入任何文件。</translation>
+    </message>
+    <message>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit} 字</translation>
     </message>
@@ -914,6 +974,10 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
     <message>
         <source>New from an &amp;earlier draft…</source>
         <translation>以往草稿新建(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>&amp;Pack for handing on…</source>
+        <translation>打包发送(&amp;P)…</translation>
     </message>
     <message>
         <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>

@@ -14,17 +14,14 @@ from typing import Any
 
 from applywizard import __version__
 from applywizard.adapters.app_settings import SettingsError, add_guide_folder, remove_guide_folder
-from applywizard.adapters.documents.render import (
-    IncompleteDraftError,
-    RenderFileError,
-    render_all,
-)
+from applywizard.adapters.documents.render import IncompleteDraftError, RenderFileError, render_all
 from applywizard.adapters.draft_files import DraftFileError, read_draft, save_draft
 from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.guide_packs import shipped_guide, short_hash
 from applywizard.cli.comparison_output import comparison_json, print_comparison
 from applywizard.cli.console import make_output_safe
 from applywizard.cli.guide_commands import add_guide_parser, cmd_guide
+from applywizard.cli.handover_commands import HANDOVER_COMMANDS, add_handover_parsers
 from applywizard.cli.output import (
     direction_json,
     emit_json,
@@ -80,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="the JSON Schema of a draft / 草稿格式")
     add_settings_parser(commands)
     add_guide_parser(commands)
+    add_handover_parsers(commands)
 
     new = commands.add_parser("new", help="an empty draft for a direction / 新建草稿")
     new.add_argument("--direction", metavar="CODE", required=True)
@@ -360,6 +358,7 @@ COMMANDS = {
     "render": _cmd_render,
     "guide": cmd_guide,
     "settings": cmd_settings,
+    **HANDOVER_COMMANDS,
 }
 
 

@@ -45,6 +45,13 @@ def actions() -> list[tuple[str, str]]:
     ]
 
 
+def draft_actions() -> list[tuple[str, str]]:
+    """The page's buttons for the draft being edited: their names and texts."""
+    return [
+        ("start.pack", _("&Pack for handing on…")),
+    ]
+
+
 def language_row() -> int:
     """The row of the language in use among ``LANGUAGES``."""
     return next((row for row, (_name, code) in enumerate(LANGUAGES) if code == language()), 0)

@@ -230,6 +230,7 @@ class ApplicationWizard(DraftFileCommands):
             (QtGui.QKeySequence.StandardKey.Open, self.open_dialog),
             (QtGui.QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
             (QtGui.QKeySequence("Ctrl+Shift+G"), self.check_against_another),
+            (QtGui.QKeySequence("Ctrl+Shift+P"), self.pack_for_handing_on),
         ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
             shortcut.activated.connect(action)
@@ -288,7 +289,23 @@ class ApplicationWizard(DraftFileCommands):
         False, with nothing changed, if the draft's pack is not installed and
         the user chooses no other (or the guide has not loaded yet).
         """
-        return self.parts is not None and self.parts.open_draft(self, path)
+        if self.parts is None:
+            return False
+        from applywizard.workflow.handover import is_pack  # noqa: PLC0415 - after first paint
+
+        if is_pack(path):  # a draft handed on with its files: unpacked first, then opened
+            from applywizard.ui.handover import open_pack  # noqa: PLC0415 - when first used
+
+            return open_pack(self, path)
+        return self.parts.open_draft(self, path)
+
+    def pack_for_handing_on(self) -> bool:
+        """“打包发送”: the draft and its attached files in one .awpack (Ctrl+Shift+P)."""
+        if not self.hub.ready:
+            return False
+        from applywizard.ui.handover import pack_for_handing_on  # noqa: PLC0415 - when used
+
+        return pack_for_handing_on(self) is not None
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Ask about unsaved changes; a clean exit leaves no recovery file."""

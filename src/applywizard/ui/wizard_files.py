@@ -20,7 +20,7 @@ from applywizard.ui.text import _, bilingual
 from applywizard.workflow.sharing import ChangedOnDiskError, ReadOnlyDraftError
 
 RECENT_LIMIT = 8
-DRAFT_FILTER = "ApplyWizard (*.json)"
+DRAFT_FILTER = "ApplyWizard (*.json *.awpack)"
 
 
 class DraftFileCommands(QtWidgets.QWizard):

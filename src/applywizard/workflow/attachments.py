@@ -4,7 +4,8 @@ No Qt here: the attachments page hands in a path and a kind and gets back an
 ``Attachment`` to add to the draft, or an ``AttachmentFileError`` that says in
 Chinese and English why the file was refused (wrong type, empty, too large,
 unreadable). The file is read once, in chunks, to record its size and SHA-256;
-only its bare name goes into the draft.
+the draft names it by its bare name and records where it was attached from
+(its absolute path, so a pack for handing on can find it again).
 
 ``required_documents`` and ``required_declarations`` read the chosen
 direction's rules, so the checklist shows what the data says, clause by clause.
@@ -12,6 +13,7 @@ direction's rules, so the checklist shows what the data says, clause by clause.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -159,8 +161,25 @@ def with_new_file(
             "sha256": facts.sha256,
             "size_bytes": facts.size_bytes,
             "preflight": None,  # checked afresh: see workflow.preflight
+            "attached_from": recorded_source(path),
         }
     )
+
+
+def recorded_source(path: Path) -> str:
+    """The absolute path to record as where a file was attached from ("" if it cannot be).
+
+    ``os.path.abspath`` joins the working folder and resolves ``..`` without
+    touching the file system (a symbolic link stays as the user chose it). A
+    path the draft cannot hold (a control character in a name) is not recorded:
+    the file is still attached, and is looked for beside the draft.
+    """
+    absolute = os.path.abspath(path)  # noqa: PTH100 - no file access, unlike resolve()
+    try:
+        Attachment(attached_from=absolute)
+    except ValidationError:
+        return ""
+    return absolute
 
 
 def _validated(data: dict[str, object]) -> Attachment:

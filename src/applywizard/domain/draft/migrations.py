@@ -52,10 +52,22 @@ def _attachment_preflight(data: JsonObject) -> JsonObject:
     return data
 
 
+def _attachment_source(data: JsonObject) -> JsonObject:
+    """Version 5: an attachment may record where its file was attached from.
+
+    Older drafts do not know (the path was kept in memory only, for one
+    session): the field starts empty and they need nothing. The version
+    changes so that an older ApplyWizard says "saved by a newer version"
+    instead of refusing the new key as unknown.
+    """
+    return data
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     1: _declarations_tri_state,
     2: _project_summary,
     3: _attachment_preflight,
+    4: _attachment_source,
 }
 
 

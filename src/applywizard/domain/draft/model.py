@@ -29,6 +29,7 @@ from applywizard.domain.draft.base import (
     DraftModel,
     FileName,
     Sha256,
+    SourcePath,
     Year,
 )
 from applywizard.domain.draft.pinned import PinnedClause
@@ -36,7 +37,7 @@ from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.draft.project import FormParts, Project, Selection
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[4] = 4
+SCHEMA_VERSION: Literal[5] = 5
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -234,6 +235,11 @@ class Attachment(DraftModel):
     preflight: PreflightFacts | None = Field(
         default=None, description="What the pre-flight found in the file (None: not checked)"
     )
+    attached_from: SourcePath = Field(
+        default="",
+        description="Where the file was attached from: its absolute path on the machine "
+        "that attached it (empty: not known); a pack for handing on looks there",
+    )
 
 
 class JointLab(DraftModel):
@@ -272,7 +278,7 @@ class BricsProposal(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[4] = 4
+    schema_version: Literal[5] = 5
     guide_id: ShortText = ""
     guide_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = Field(
         default="", description="SHA-256 of the guide pack the draft was last saved under"

@@ -29,6 +29,7 @@ from applywizard.presenters.start import (
     LANGUAGES,
     StartPresenter,
     actions,
+    draft_actions,
     intro,
     language_row,
     pack_problems,
@@ -67,6 +68,7 @@ class StartPage(PageFrame):
             buttons.addWidget(button)
             self.needs_guide.append(button)
         layout.addLayout(buttons)
+        layout.addLayout(self._draft_buttons())
         layout.addWidget(QLabel(_("Recent drafts")))
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("start.recent")
@@ -89,6 +91,23 @@ class StartPage(PageFrame):
         layout.addLayout(row)
         self._guide_loaded()
         self.hub.loaded.connect(self._guide_loaded)
+
+    def _draft_buttons(self) -> QHBoxLayout:
+        """Pack for handing on: the draft being edited, with its files."""
+        row = QHBoxLayout()
+        for (name, text), action in zip(draft_actions(), (self.pack,), strict=True):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setAccessibleName(text.replace("&", ""))
+            button.clicked.connect(action)
+            row.addWidget(button)
+            self.needs_guide.append(button)
+        row.addStretch()
+        return row
+
+    def pack(self) -> None:
+        """Write the draft and its attached files into one .awpack to hand on."""
+        self._wizard().pack_for_handing_on()
 
     def _guides(self, layout: QVBoxLayout) -> None:
         """The list of installed guide packs, and the button for the shared folders."""
