@@ -21,7 +21,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from applywizard.adapters.draft_files import write_bytes_atomically
+from applywizard.adapters.atomic_files import write_bytes_atomically
 from applywizard.adapters.guide_packs import PackCatalogue, catalogue
 from applywizard.adapters.user_folders import UserFolders, user_folders
 
