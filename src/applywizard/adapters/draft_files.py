@@ -10,9 +10,12 @@ paths on Windows are handled in their extended form (``windows_files``).
 Reading caps the size before reading everything, then hands the bytes to the
 strict decoder.
 
-Opening and saving a draft remove the temporary files that interrupted
-saves of it left beside it (``remove_interrupted_saves``: never one a live
-writer holds); the returned ``SaveOutcome`` says how many.
+Each save also keeps the version it replaced in the draft's history
+(``draft_history``: the last 20, in the user's data folder); that never
+stops or fails the save, and what happened is in the returned
+``SaveOutcome``. Opening and saving a draft remove the temporary files that
+interrupted saves of it left beside it (``remove_interrupted_saves``: never
+one a live writer holds).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from applywizard.adapters.atomic_files import (
     remove_interrupted_saves,
     write_bytes_atomically,
 )
+from applywizard.adapters.draft_history import HistoryOutcome, keep_version, read_current
 from applywizard.adapters.file_errors import DraftFileError, os_reason
 from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.codec import (
@@ -49,8 +53,9 @@ __all__ = [
 
 @dataclass(frozen=True)
 class SaveOutcome:
-    """What a save did besides saving: the debris removed."""
+    """What a save did besides saving: the version kept, the debris removed."""
 
+    history: HistoryOutcome
     removed_temporaries: int = 0
 
 
@@ -73,6 +78,9 @@ def read_draft(path: Path) -> Draft:
 
 
 def save_draft(draft: Draft, path: Path) -> SaveOutcome:
-    """Save a draft atomically, the previous version kept as ``NAME.bak``."""
-    write_bytes_atomically(path, encode_draft(draft))
-    return SaveOutcome(len(remove_interrupted_saves(path).removed))
+    """Save a draft atomically, the previous version kept as ``NAME.bak`` and in its history."""
+    content = encode_draft(draft)
+    replaced = read_current(path)
+    write_bytes_atomically(path, content)
+    history = keep_version(path, replaced, new_content=content)
+    return SaveOutcome(history, len(remove_interrupted_saves(path).removed))
