@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -16,6 +17,7 @@ from applywizard.adapters import atomic_files
 from applywizard.adapters.atomic_files import remove_interrupted_saves
 from applywizard.adapters.draft_files import read_draft, save_draft
 from tests.drafts import small_draft
+from tests.kill_saves import kill_saves, save_seconds, two_versions
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="fork, SIGKILL and flock")
 
@@ -136,3 +138,26 @@ def test_a_cleaner_that_wins_the_race_before_the_lock_does_not_break_the_save(
     assert len(made) == 2 and made[0] != made[1]
     assert read_draft(tmp_path / "draft.json") == small_draft()
     assert not list(tmp_path.glob(".draft.json.*.tmp"))
+
+
+@posix
+def test_twenty_saves_killed_at_random_leave_the_old_or_new_draft_and_no_debris(
+    tmp_path: Path,
+) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    versions = two_versions(200)
+    window = 1.2 * save_seconds(drafts / "timing.json", versions, runs=4)
+    figures = kill_saves(
+        drafts / "申报书.json",
+        tmp_path / "data" / "ApplyWizard" / "history",
+        versions,
+        iterations=20,
+        window=window,
+        rng=random.Random(20),
+    )
+    assert figures.wrong == []
+    assert figures.old + figures.new == 20
+    assert figures.temporaries_after_open == 0
+    assert figures.history_temporaries_after_save == 0
+    assert figures.killed_mid_save > 0
