@@ -13,7 +13,8 @@ its name, title, file or year), not a change in every item after it; items
 that changed in place are compared field by field. A path names the item
 where it is: in ``after`` for a change or an addition, in ``before`` for a
 removal. Long text (over 60 characters, or several lines) is summarised:
-where it first differs, a few characters around it, and both lengths. The
+where it first differs, a few characters around it, and its length (a short
+text on the other side is shown whole). The
 guide clauses a draft pins and the pre-flight facts of an attachment are
 each one line, not a line per inner field.
 """
@@ -271,6 +272,8 @@ def _long_change(old: str, new: str) -> tuple[Words, Words]:
     def excerpt(text: str) -> Words:
         if not text:
             return EMPTY
+        if not _long(text):
+            return text, text
         lead = max(0, start - CONTEXT)
         stop = max(start, len(text) - end)
         middle = text[start:stop]
