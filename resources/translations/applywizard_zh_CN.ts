@@ -532,6 +532,30 @@
         <translation>下移(&amp;O)</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the application now</source>
+        <translation>与当前申报书比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>恢复此版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>恢复历史版本</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>关于</translation>
     </message>
