@@ -255,3 +255,14 @@ def test_the_settings_command_sets_the_number_kept(
     path = folder_of(tmp_path) / "draft.json"
     save_numbered(path, 9)
     assert len(list_versions(path)) == 5
+
+
+def test_a_file_too_large_to_be_a_draft_is_not_kept_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(draft_history, "MAX_DRAFT_BYTES", 100)
+    path = folder_of(tmp_path) / "draft.json"
+    path.write_bytes(b"x" * 101)
+    outcome = save_draft(numbered(1), path)
+    assert outcome.history.ok and outcome.history.reason == "new file"
+    assert list_versions(path) == []

@@ -171,11 +171,17 @@ def read_version(version: Version) -> Draft:
 
 
 def read_current(draft_path: Path) -> Current | None:
-    """The draft file's bytes and modification time; None if there is none (or unreadable)."""
+    """The draft file's bytes and modification time.
+
+    None if there is no file, it cannot be read, or it is larger than any
+    draft may be (it is no draft, and a cut copy would be no true version).
+    """
     try:
         content = read_bytes_bounded(draft_path, MAX_DRAFT_BYTES)
         modified = operation_path(draft_path).stat().st_mtime
     except OSError:
+        return None
+    if len(content) > MAX_DRAFT_BYTES:
         return None
     return Current(content, datetime.fromtimestamp(modified, UTC))
 
