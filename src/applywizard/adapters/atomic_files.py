@@ -22,7 +22,9 @@ its temporary file as live for as long as it needs it:
   writer checks, once it has its lock, that its file is still linked (a
   cleaner may have taken the few microseconds between creation and locking)
   and starts again with a new name if not. No age is needed, so a leftover
-  of a kill a moment ago goes at once.
+  of a kill a moment ago goes at once. Nobody waits for a lock for good: a
+  writer tries for at most a second (a cleaner holds one for microseconds),
+  so a lock a network file system failed to release cannot hang a save.
 - Windows: Python opens files without ``FILE_SHARE_DELETE``, so a file a
   writer has open cannot be removed; the writer keeps its temporary file open
   through the backup copy and closes it just before the rename.
@@ -63,6 +65,7 @@ BACKUP_SUFFIX = ".bak"
 TEMPORARY_SUFFIX = ".tmp"
 STALE_AFTER_SECONDS = 60.0
 """Where no lock can tell a live writer from a dead one, a temporary file this old is debris."""
+LOCK_WAIT_SECONDS = 1.0
 _RANDOM = r"[a-z0-9_]{8}"  # tempfile's names: eight of "a-z0-9_"
 _ATTEMPTS = 5
 
@@ -90,18 +93,28 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _lock(descriptor: int, *, wait: bool) -> bool | None:
-    """An exclusive flock: True if taken, False if another holds it, None where none exist."""
+    """An exclusive flock: True if taken, False if another holds it, None where none exist.
+
+    ``wait``: try for up to ``LOCK_WAIT_SECONDS`` (a cleaner holds a lock for
+    microseconds); never block for good, so that a lock a network file system
+    failed to release cannot hang a save.
+    """
     if sys.platform == "win32":
         return None
     import fcntl  # noqa: PLC0415 - POSIX only
 
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-    except BlockingIOError:
-        return False
-    except OSError:
-        return None  # this file system keeps no locks (ENOLCK, EOPNOTSUPP…)
-    return True
+    deadline = time.monotonic() + (LOCK_WAIT_SECONDS if wait else 0)
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+        except OSError:
+            return None  # this file system keeps no locks (ENOLCK, EOPNOTSUPP…)
+        else:
+            return True
 
 
 def _new_temporary(target: Path) -> IO[bytes]:
@@ -114,9 +127,10 @@ def _new_temporary(target: Path) -> IO[bytes]:
             suffix=TEMPORARY_SUFFIX,
             delete=False,
         )
-        if _lock(stream.fileno(), wait=True) is not True or os.fstat(stream.fileno()).st_nlink:
+        locked = _lock(stream.fileno(), wait=True)
+        if locked is None or (locked and os.fstat(stream.fileno()).st_nlink):
             return stream
-        stream.close()  # a cleaner removed it before it was locked: another name
+        stream.close()  # a cleaner removed it before it was locked, or holds it: another name
     raise OSError(f"{target.name}: no temporary file could be kept")
 
 
