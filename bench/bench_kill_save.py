@@ -9,8 +9,8 @@ is read, must load with the strict decoder and equal the old or the new
 version byte for byte; then one open (``read_draft``) must leave no
 temporary file. The history folder (a temporary data folder, never the
 user's) is counted too: a kill during the history write leaves its
-temporary file there, removed at the next save that keeps a version (it
-prunes); after the loop one more save must leave none.
+temporary file there, removed at the next save of the draft; after the
+loop one more save must leave none.
 
 Baselines, measured in the same run and folder: a save with no history
 (the draft encoded and ``write_bytes_atomically``: temporary file, fsync,

@@ -67,7 +67,7 @@ class KillFigures:
     history_temporaries_most: int = 0
     """The most temporary files seen in the history folder after a kill."""
     history_temporaries_after_save: int = 0
-    """Those left after one more save, uninterrupted, which prunes (must be 0)."""
+    """Those left after one more save, uninterrupted (must be 0)."""
     seconds: list[float] = field(default_factory=list)
 
 

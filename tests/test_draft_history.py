@@ -266,3 +266,15 @@ def test_a_file_too_large_to_be_a_draft_is_not_kept_cut(
     outcome = save_draft(numbered(1), path)
     assert outcome.history.ok and outcome.history.reason == "new file"
     assert list_versions(path) == []
+
+
+def test_a_killed_history_write_leaves_nothing_after_the_next_save(tmp_path: Path) -> None:
+    path = folder_of(tmp_path) / "draft.json"
+    save_numbered(path, 2)
+    in_data, _beside = history_folders(path)
+    debris = in_data / ".20240101T000000.000000Z-0123456789ab.json.k3v9x_q2.tmp"
+    debris.write_bytes(b'{"half')
+    outcome = save_draft(numbered(2), path)  # nothing changed: no version kept, still cleaned
+    assert outcome.history.reason == "identical"
+    assert not debris.exists()
+    assert len(list_versions(path)) == 1

@@ -37,6 +37,9 @@ that version was saved (the replaced file's modification time).
 **Identical content is not stored twice**: a save that changes nothing keeps
 nothing, nor does one whose replaced version is already the newest kept.
 
+Temporary files a killed save left in a history folder are removed at the
+next save of that draft (``atomic_files.remove_interrupted_saves``).
+
 **History never loses or blocks a save**: ``keep_version`` never raises; the
 save goes on whatever happens here, and a version that could not be kept is
 said in the returned ``HistoryOutcome`` (``problem``, in Chinese and
@@ -239,6 +242,8 @@ def keep_version(
     keeps none. Afterwards only the newest ``keep`` versions stay.
     """
     count = versions_kept(folders) if keep is None else keep
+    for folder in history_folders(draft_path, folders):
+        remove_interrupted_saves(folder, any_name=True)  # a killed save's, at every save
     if current is None:
         return HistoryOutcome(reason="new file")
     if count <= 0:
