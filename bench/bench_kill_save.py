@@ -2,8 +2,10 @@
 
 Each iteration forks a child that saves a 200-partner draft (the other of two
 versions than the one on disk; about 150 KB) and kills it with SIGKILL at a
-random moment within 1.2 times the median save of such a child, measured
-first in the same run (``tests/kill_saves.py``).
+random moment within the median save of such a child (from its start to its
+exit), measured first in the same run (``tests/kill_saves.py``). The loop
+runs at least 500 times and goes on until 500 kills have landed before the
+save returned (``--kills``); kills that came after are counted apart.
 After each kill: the temporary files beside the draft are counted; the draft
 is read, must load with the strict decoder and equal the old or the new
 version byte for byte; then one open (``read_draft``) must leave no
@@ -22,7 +24,8 @@ at each save.
 Exit 1 if any draft was neither version or did not load, or a temporary file
 outlived the next open.
 
-Run: .venv/bin/python bench/bench_kill_save.py [--iterations N] [--folder DIR] [--seed S]
+Run: .venv/bin/python bench/bench_kill_save.py [--iterations N] [--kills N] [--folder DIR]
+[--seed S]
 """
 
 from __future__ import annotations
@@ -65,6 +68,7 @@ def file_system(folder: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=500)
+    parser.add_argument("--kills", type=int, default=500, help="kills landing mid-save, at least")
     parser.add_argument("--folder", type=Path, default=None, help="where to save (default: temp)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--repeat", type=int, default=30)
@@ -89,12 +93,13 @@ def main() -> int:
             lambda: save_draft(next(draft_next), drafts / "timed.json"), args.repeat
         )
         child = save_seconds(drafts / "calibration.json", versions)
-        window = 1.2 * child
+        window = child
         figures = kill_saves(
             drafts / "申报书 草稿.json",
             folder / "data" / "ApplyWizard" / "history",
             versions,
             iterations=args.iterations,
+            mid_save=args.kills,
             window=window,
             rng=random.Random(args.seed),
         )
@@ -107,13 +112,14 @@ def main() -> int:
         print(
             f"a forked child's save, start to exit: {child * 1000:.2f} ms (median of 10)\n"
             f"iterations {figures.iterations}; kill at random in 0-{window * 1000:.1f} ms "
-            "(1.2 x the child's save); "
+            "(the child's save); "
             f"killed before the save returned {figures.killed_mid_save}, "
             f"save returned first {figures.finished_first}"
         )
         print(
             f"kills leaving a temporary file beside the draft {figures.temporary_at_kill}; "
-            f"outcomes: old version {figures.old}, new version {figures.new}, "
+            f"outcomes: old version {figures.old}, new version {figures.new} "
+            f"({figures.killed_after_rename} of them killed after the rename), "
             f"neither or unreadable {len(figures.wrong)}"
         )
         print(

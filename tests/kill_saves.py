@@ -59,6 +59,8 @@ class KillFigures:
     """Kills after which a temporary file lay beside the draft."""
     old: int = 0
     new: int = 0
+    killed_after_rename: int = 0
+    """Killed before the save returned, the new version already in place (history, cleanup)."""
     wrong: list[str] = field(default_factory=list)
     """Iterations whose draft was neither version, or did not load (must stay empty)."""
     temporaries_before_open: int = 0
@@ -121,12 +123,19 @@ def kill_saves(
     iterations: int,
     window: float,
     rng: random.Random,
+    mid_save: int = 0,
 ) -> KillFigures:
-    """``iterations`` saves of ``path`` killed at random within ``window`` seconds."""
+    """``iterations`` saves of ``path`` killed at random within ``window`` seconds.
+
+    ``mid_save``: go on past ``iterations`` (up to four times as many) until
+    that many kills have landed before the save returned.
+    """
     encoded = [encode_draft(version) for version in versions]
     save_draft(versions[0], path)
     figures = KillFigures()
-    for _ in range(iterations):
+    while figures.iterations < iterations or (
+        figures.killed_mid_save < mid_save and figures.iterations < 4 * max(iterations, mid_save)
+    ):
         started = time.perf_counter()
         old = path.read_bytes()
         new_index = 1 if old == encoded[0] else 0
@@ -153,6 +162,7 @@ def kill_saves(
             figures.old += 1
         elif now == encoded[new_index]:
             figures.new += 1
+            figures.killed_after_rename += killed
         else:
             figures.wrong.append(f"iteration {figures.iterations}: neither version")
         read_draft(path)  # the next open
