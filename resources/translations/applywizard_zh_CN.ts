@@ -560,6 +560,30 @@
         <translation>下移(&amp;O)</translation>
     </message>
     <message>
+        <source>Versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the application now</source>
+        <translation>与当前申报书比较(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version…</source>
+        <translation>恢复此版本(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Restore a version</source>
+        <translation>恢复历史版本</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -594,6 +618,10 @@
     <message>
         <source>The application has unsaved changes. Save them?</source>
         <translation>申报书有未保存的修改，是否保存？</translation>
+    </message>
+    <message>
+        <source>Saved, but no version was kept: {why}</source>
+        <translation>已保存，但未能保留历史版本：{why}</translation>
     </message>
     <message>
         <source>(no kind)</source>
@@ -980,6 +1008,10 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
         <translation>打包发送(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Versions…</source>
+        <translation>历史版本(&amp;V)…</translation>
+    </message>
+    <message>
         <source>{count} guide pack(s) cannot be used: see the greyed rows.</source>
         <translation>{count} 个指南包无法使用：见灰色各行。</translation>
     </message>
@@ -998,6 +1030,66 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
     <message>
         <source>Not answered</source>
         <translation>未回答</translation>
+    </message>
+    <message>
+        <source>No earlier version yet: one is kept each time the application is saved again.</source>
+        <translation>还没有历史版本：此后每次再保存时都会保留上一版本。</translation>
+    </message>
+    <message>
+        <source>Kept beside the draft (the data folder could not be written)</source>
+        <translation>保存在草稿所在文件夹（本机数据文件夹无法写入）</translation>
+    </message>
+    <message>
+        <source>Kept on this computer</source>
+        <translation>保存在本机</translation>
+    </message>
+    <message>
+        <source>The application has not been saved yet: it has no versions.</source>
+        <translation>申报书尚未保存，还没有历史版本。</translation>
+    </message>
+    <message>
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+    <message>
+        <source>Versions of {name}</source>
+        <translation>{name} 的历史版本</translation>
+    </message>
+    <message>
+        <source>Each save keeps the version it replaces; the last {count} are kept on this computer, in {folder}.</source>
+        <translation>每次保存都会保留被替换的上一版本；本机保留最近 {count} 个版本，位于 {folder}。</translation>
+    </message>
+    <message>
+        <source>{count} changes from the version of {when} to the application now:</source>
+        <translation>从 {when} 的版本到当前申报书，共有 {count} 处修改：</translation>
+    </message>
+    <message>
+        <source>Restore the version of {when}? The application as saved now is kept as a version first, so this can be undone.</source>
+        <translation>恢复 {when} 的版本？当前已保存的申报书会先保留为一个历史版本，因此可以撤销。</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved in the window will be lost.</source>
+        <translation>窗口中尚未保存的修改将会丢失。</translation>
+    </message>
+    <message>
+        <source>The version of {when} is the same as the application now.</source>
+        <translation>{when} 的版本与当前申报书相同。</translation>
+    </message>
+    <message>
+        <source>The application has not been saved yet.</source>
+        <translation>申报书尚未保存。</translation>
+    </message>
+    <message>
+        <source>The version of {when} was restored.</source>
+        <translation>已恢复 {when} 的版本。</translation>
     </message>
 </context>
 </TS>

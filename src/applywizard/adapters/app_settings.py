@@ -12,6 +12,10 @@ The largest attachment the national system accepts is a setting too
 (``attachment_limit_mb``): no source states it, so it defaults to 20 MB and
 an office sets what its system says (``applywizard settings
 --attachment-limit-mb N``); ``APPLYWIZARD_ATTACHMENT_LIMIT_MB`` sets it for one run.
+
+How many earlier versions of each draft are kept (``versions_kept``, see
+``draft_history``) is one too: 20 unless changed (``applywizard settings
+--versions-kept N``, 0 keeps none); ``APPLYWIZARD_VERSIONS_KEPT`` for one run.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from applywizard.adapters.draft_files import write_bytes_atomically
+from applywizard.adapters.atomic_files import write_bytes_atomically
 from applywizard.adapters.guide_packs import PackCatalogue, catalogue
 from applywizard.adapters.user_folders import UserFolders, user_folders
 
@@ -32,6 +36,11 @@ ENVIRONMENT_ATTACHMENT_LIMIT = "APPLYWIZARD_ATTACHMENT_LIMIT_MB"
 DEFAULT_ATTACHMENT_LIMIT_MB = 20
 """The national system's attachment limit assumed when none is set: no source states one."""
 MAX_ATTACHMENT_LIMIT_MB = 1024
+
+ENVIRONMENT_VERSIONS_KEPT = "APPLYWIZARD_VERSIONS_KEPT"
+DEFAULT_VERSIONS_KEPT = 20
+"""Earlier versions kept of each draft when none is set (issue 13: the last 20)."""
+MAX_VERSIONS_KEPT = 1000
 
 
 class SettingsError(ValueError):
@@ -163,3 +172,35 @@ def set_attachment_limit(megabytes: int, folders: UserFolders | None = None) -> 
             f"the attachment limit must be a whole number of MB from 1 to {MAX_ATTACHMENT_LIMIT_MB}"
         )
     _write_key((folders or user_folders()).settings, "attachment_limit_mb", megabytes)
+
+
+def _count(value: object) -> int | None:
+    """A whole number of versions from 0 to ``MAX_VERSIONS_KEPT``, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            return None
+        value = int(value)
+    if isinstance(value, int) and 0 <= value <= MAX_VERSIONS_KEPT:
+        return value
+    return None
+
+
+def versions_kept(folders: UserFolders | None = None) -> int:
+    """How many earlier versions of a draft to keep: the environment's, the settings', else 20."""
+    from_environment = _count(os.environ.get(ENVIRONMENT_VERSIONS_KEPT, ""))
+    if from_environment is not None:
+        return from_environment
+    stored = _count(_stored((folders or user_folders()).settings).get("versions_kept"))
+    return stored if stored is not None else DEFAULT_VERSIONS_KEPT
+
+
+def set_versions_kept(count: int, folders: UserFolders | None = None) -> None:
+    """Store how many earlier versions to keep (0 to 1000); SettingsError if out of range."""
+    if _count(count) is None:
+        raise SettingsError(
+            f"the number of versions kept must be a whole number from 0 to {MAX_VERSIONS_KEPT}"
+        )
+    _write_key((folders or user_folders()).settings, "versions_kept", count)

@@ -2,22 +2,34 @@
 
 Saving writes a temporary file in the same folder, flushes and fsyncs it,
 keeps the previous version as ``NAME.bak``, replaces the target atomically and
-fsyncs the folder (POSIX; Windows has no folder fsync). A failure at any step
-leaves the old file as it was, removes the temporary file and raises
+fsyncs the folder (``atomic_files.write_bytes_atomically``). A failure at any
+step leaves the old file as it was, removes the temporary file and raises
 DraftFileError with a message for the user (``file_errors.os_reason``: a
 file held open by Word or Excel is told apart from a read-only one). Long
 paths on Windows are handled in their extended form (``windows_files``).
 Reading caps the size before reading everything, then hands the bytes to the
 strict decoder.
+
+Each save also keeps the version it replaced in the draft's history
+(``draft_history``: the last 20, in the user's data folder); that never
+stops or fails the save, and what happened is in the returned
+``SaveOutcome``. Opening and saving a draft remove the temporary files that
+interrupted saves of it left beside it (``remove_interrupted_saves``: never
+one a live writer holds).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from applywizard.adapters.atomic_files import (
+    BACKUP_SUFFIX,
+    read_bytes_bounded,
+    remove_interrupted_saves,
+    write_bytes_atomically,
+)
+from applywizard.adapters.draft_history import HistoryOutcome, keep_version, read_current
 from applywizard.adapters.file_errors import DraftFileError, os_reason
 from applywizard.adapters.windows_files import operation_path
 from applywizard.domain.draft.codec import (
@@ -28,17 +40,34 @@ from applywizard.domain.draft.codec import (
 )
 from applywizard.domain.draft.model import Draft
 
-__all__ = ["BACKUP_SUFFIX", "DraftFileError", "read_draft", "save_draft", "write_bytes_atomically"]
+__all__ = [
+    "BACKUP_SUFFIX",
+    "DraftFileError",
+    "SaveOutcome",
+    "read_draft",
+    "remove_interrupted_saves",
+    "save_draft",
+    "write_bytes_atomically",
+]
 
-BACKUP_SUFFIX = ".bak"
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What a save did besides saving: the version kept, the debris removed."""
+
+    history: HistoryOutcome
+    removed_temporaries: int = 0
 
 
 def read_draft(path: Path) -> Draft:
-    """A draft from a file; DraftFileError says why when it cannot be one."""
+    """A draft from a file; DraftFileError says why when it cannot be one.
+
+    Temporary files interrupted saves of it left beside it are removed first.
+    """
+    remove_interrupted_saves(path)
     source = operation_path(path)
     try:
-        with source.open("rb") as stream:
-            raw = stream.read(MAX_DRAFT_BYTES + 1)
+        raw = read_bytes_bounded(source, MAX_DRAFT_BYTES)
     except OSError as error:
         zh, en = os_reason(error, source)
         raise DraftFileError(path, f"无法读取：{zh}", f"cannot read: {en}") from error
@@ -48,52 +77,10 @@ def read_draft(path: Path) -> Draft:
         raise DraftFileError(path, error.zh, error.en) from error
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def write_bytes_atomically(path: Path, content: bytes, *, keep_backup: bool = True) -> None:
-    """Replace ``path`` with ``content`` all at once, keeping the old file as a backup.
-
-    The bytes are written as they are (binary mode: no newline translation on
-    Windows), into a temporary file in the target's own folder, so the final
-    replace is a rename within one folder, on a network share too.
-    """
-    target = operation_path(path)
-    folder = target.parent
-    temporary: Path | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            mode="wb", dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as stream:
-            temporary = Path(stream.name)
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if keep_backup and target.is_file():
-            # Copy, not move: the user's file must exist at every instant.
-            backup = target.with_name(target.name + BACKUP_SUFFIX)
-            write_bytes_atomically(backup, target.read_bytes(), keep_backup=False)
-        temporary.replace(target)
-        temporary = None
-        _fsync_folder(folder)
-    except OSError as error:
-        zh, en = os_reason(error, target)
-        raise DraftFileError(path, f"无法保存：{zh}", f"cannot save: {en}") from error
-    except DraftFileError as error:
-        raise DraftFileError(path, error.zh, error.en) from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-def save_draft(draft: Draft, path: Path) -> None:
-    """Save a draft atomically, the previous version kept as ``NAME.bak``."""
-    write_bytes_atomically(path, encode_draft(draft))
+def save_draft(draft: Draft, path: Path) -> SaveOutcome:
+    """Save a draft atomically, the previous version kept as ``NAME.bak`` and in its history."""
+    content = encode_draft(draft)
+    replaced = read_current(path)
+    write_bytes_atomically(path, content)
+    history = keep_version(path, replaced, new_content=content)
+    return SaveOutcome(history, len(remove_interrupted_saves(path).removed))

@@ -12,7 +12,9 @@ crash happened and are not copied around with a roaming Windows profile.
 - macOS: ``~/Library/Logs/ApplyWizard`` and
   ``~/Library/Application Support/ApplyWizard/recovery``.
 
-The user's own guide packs are in ``guides`` beside the recovery copies, and
+The user's own guide packs are in ``guides`` beside the recovery copies, the
+earlier versions of each draft in ``history`` (``draft_history`` says why
+there and not beside the draft), and
 the one setting the command line shares with the window (the folders, e.g. on
 a shared drive, that hold a research office's guide packs) is a small JSON
 file, ``settings.json`` in the user's config folder
@@ -48,6 +50,11 @@ class UserFolders:
     """The user's own guide packs (``~/.local/share/ApplyWizard/guides``)."""
     settings: Path
     """Settings the command line shares with the window (the shared guide folders)."""
+
+    @property
+    def history(self) -> Path:
+        """Earlier versions of the user's drafts, beside the recovery copies (``draft_history``)."""
+        return self.recovery.parent / "history"
 
 
 def user_folders(platform: type[PlatformDirsABC] = PlatformDirs) -> UserFolders:

@@ -9,6 +9,8 @@ r"""What Windows asks of file operations, so that saving and reading read the sa
   so that it cannot be written. Windows reports that as a sharing violation
   only from its own calls; Python's ``open()`` and ``os.replace`` report
   "permission denied" for it, like a read-only file, so the file is asked.
+- ``hide``: the hidden attribute, so Explorer hides a folder as a leading dot
+  hides it elsewhere (the history folder beside a draft, when it is used).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 ERROR_ACCESS_DENIED = 5
 ERROR_SHARING_VIOLATION = 32
 ERROR_LOCK_VIOLATION = 33
+FILE_ATTRIBUTE_HIDDEN = 0x2
+INVALID_FILE_ATTRIBUTES = 0xFFFFFFFF
 HELD_OPEN_ERRORS = frozenset({ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION})
 """The ``winerror`` values of a file another program holds open or locked."""
 
@@ -85,3 +89,16 @@ def held_open(path: Path) -> bool:
         return getattr(error, "winerror", None) in HELD_OPEN_ERRORS
     _winapi.CloseHandle(handle)
     return False
+
+
+def hide(path: Path) -> bool:
+    """Give ``path`` Windows' hidden attribute; True if set (always False elsewhere)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes  # noqa: PLC0415 - Windows only
+
+    kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+    attributes = kernel.GetFileAttributesW(str(path)) & 0xFFFFFFFF
+    if attributes == INVALID_FILE_ATTRIBUTES:
+        return False
+    return bool(kernel.SetFileAttributesW(str(path), attributes | FILE_ATTRIBUTE_HIDDEN))

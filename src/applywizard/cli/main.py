@@ -20,8 +20,8 @@ from applywizard.adapters.guide_files import GuideFileError
 from applywizard.adapters.guide_packs import shipped_guide, short_hash
 from applywizard.cli.comparison_output import comparison_json, print_comparison
 from applywizard.cli.console import make_output_safe
+from applywizard.cli.draft_file_commands import DRAFT_FILE_COMMANDS, add_draft_file_parsers
 from applywizard.cli.guide_commands import add_guide_parser, cmd_guide
-from applywizard.cli.handover_commands import HANDOVER_COMMANDS, add_handover_parsers
 from applywizard.cli.output import (
     direction_json,
     emit_json,
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="the JSON Schema of a draft / 草稿格式")
     add_settings_parser(commands)
     add_guide_parser(commands)
-    add_handover_parsers(commands)
+    add_draft_file_parsers(commands)
 
     new = commands.add_parser("new", help="an empty draft for a direction / 新建草稿")
     new.add_argument("--direction", metavar="CODE", required=True)
@@ -358,7 +358,7 @@ COMMANDS = {
     "render": _cmd_render,
     "guide": cmd_guide,
     "settings": cmd_settings,
-    **HANDOVER_COMMANDS,
+    **DRAFT_FILE_COMMANDS,
 }
 
 

@@ -2,7 +2,8 @@
 
 ``check`` and ``render`` pre-flight every attachment whose file lies beside
 the draft (same folder, same bare name) before judging it; the draft file
-itself is not changed. ``settings`` shows and sets the attachment size limit.
+itself is not changed. ``settings`` shows and sets the attachment size limit
+and how many earlier versions of each draft are kept.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import Any
 
 from applywizard.adapters.app_settings import (
     DEFAULT_ATTACHMENT_LIMIT_MB,
+    DEFAULT_VERSIONS_KEPT,
     SettingsError,
     attachment_limit_mb,
     set_attachment_limit,
+    set_versions_kept,
+    versions_kept,
 )
 from applywizard.domain.draft.model import Draft
 from applywizard.domain.rules.engine import RuleBook
@@ -43,19 +47,30 @@ def add_settings_parser(commands: Any) -> None:
         f"{DEFAULT_ATTACHMENT_LIMIT_MB} / 申报系统附件大小上限（未找到官方来源，默认 "
         f"{DEFAULT_ATTACHMENT_LIMIT_MB} MB）",
     )
+    settings.add_argument(
+        "--versions-kept",
+        metavar="N",
+        type=int,
+        help=f"earlier versions kept of each draft, 0 for none; default {DEFAULT_VERSIONS_KEPT} "
+        f"/ 每份草稿保留的历史版本数（0 为不保留，默认 {DEFAULT_VERSIONS_KEPT}）",
+    )
 
 
 def cmd_settings(_: RuleBook, args: argparse.Namespace) -> int:
-    """Show the settings, after changing the one given."""
-    if args.attachment_limit_mb is not None:
-        try:
+    """Show the settings, after changing those given."""
+    try:
+        if args.attachment_limit_mb is not None:
             set_attachment_limit(args.attachment_limit_mb)
-        except SettingsError as error:
-            sys.stderr.write(f"applywizard: {error}\n")
-            return 2
-    limit = attachment_limit_mb()
+        if args.versions_kept is not None:
+            set_versions_kept(args.versions_kept)
+    except SettingsError as error:
+        sys.stderr.write(f"applywizard: {error}\n")
+        return 2
+    limit, kept = attachment_limit_mb(), versions_kept()
     if args.en:
         print(f"attachment size limit: {limit} MB (default {DEFAULT_ATTACHMENT_LIMIT_MB} MB)")
+        print(f"earlier versions kept of each draft: {kept} (default {DEFAULT_VERSIONS_KEPT})")
     else:
         print(f"附件大小上限：{limit} MB（默认 {DEFAULT_ATTACHMENT_LIMIT_MB} MB）")
+        print(f"每份草稿保留的历史版本数：{kept}（默认 {DEFAULT_VERSIONS_KEPT}）")
     return 0

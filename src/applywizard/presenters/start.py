@@ -49,6 +49,7 @@ def draft_actions() -> list[tuple[str, str]]:
     """The page's buttons for the draft being edited: their names and texts."""
     return [
         ("start.pack", _("&Pack for handing on…")),
+        ("start.versions", _("&Versions…")),
     ]
 
 

@@ -150,6 +150,8 @@ class ChangeWatch(QObject):
     def __init__(self, window: QtWidgets.QWidget, hub: DraftHub, bar: QtWidgets.QLabel) -> None:
         super().__init__(window)
         self.window, self.hub, self.bar = window, hub, bar
+        self.note = ""
+        """A lasting note when nothing else is to be said (a version that could not be kept)."""
         self.noticed: str | None = None
         """The SHA-256 of the change already shown (the bar is not shown twice for it)."""
         self.timer = QTimer(self)
@@ -184,7 +186,7 @@ class ChangeWatch(QObject):
             self.say(read_only_notice(session.path.name))
         else:
             self.noticed = None
-            self.say("")
+            self.say(self.note)
 
     def say(self, text: str) -> None:
         """Show ``text`` in the bar (hidden when empty)."""

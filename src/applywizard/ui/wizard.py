@@ -231,6 +231,7 @@ class ApplicationWizard(DraftFileCommands):
             (QtGui.QKeySequence.StandardKey.HelpContents, self.show_about),  # F1
             (QtGui.QKeySequence("Ctrl+Shift+G"), self.check_against_another),
             (QtGui.QKeySequence("Ctrl+Shift+P"), self.pack_for_handing_on),
+            (QtGui.QKeySequence("Ctrl+Shift+H"), self.show_versions),
         ):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(keys), self)
             shortcut.activated.connect(action)
@@ -298,6 +299,12 @@ class ApplicationWizard(DraftFileCommands):
 
             return open_pack(self, path)
         return self.parts.open_draft(self, path)
+
+    def show_versions(self) -> bool:
+        """“历史版本”: earlier saves of the draft, compared and restored (Ctrl+Shift+H)."""
+        from applywizard.ui.versions import show_versions  # noqa: PLC0415 - when used
+
+        return show_versions(self)
 
     def pack_for_handing_on(self) -> bool:
         """“打包发送”: the draft and its attached files in one .awpack (Ctrl+Shift+P)."""

@@ -103,6 +103,14 @@ class DraftFileCommands(QtWidgets.QWizard):
         self.remember_recent(saved)
         self.refresh()
         self.watch.show_mode()  # a read-only draft saved under a new name is editable
+        outcome = self.hub.session.last_save
+        problem = outcome.history.problem if outcome is not None else None
+        self.watch.note = (  # saved all the same; said until the next save
+            _("Saved, but no version was kept: {why}").format(why=bilingual(*problem))
+            if problem is not None
+            else ""
+        )
+        self.watch.look()
         return True
 
     def open_dialog(self) -> None:

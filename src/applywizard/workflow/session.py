@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from applywizard.adapters.draft_files import (
     DraftFileError,
+    SaveOutcome,
     read_draft,
     save_draft,
     write_bytes_atomically,
@@ -100,6 +101,8 @@ class DraftSession:
         self._findings: list[Finding] | None = None
         self.files = FileGuard()
         """The draft file's lock, its stamp on disk, and read-only mode."""
+        self.last_save: SaveOutcome | None = None
+        """What the last save did besides writing: the version kept, leftovers removed."""
         self.files.remember(path)
 
     def _empty_draft(self) -> Draft:
@@ -257,7 +260,7 @@ class DraftSession:
         self.files.check_before_save(target, self.path, overwrite=overwrite)
         pinned = pin(self.draft, self.book.guide, self.book.content_hash)
         try:
-            save_draft(pinned, target)
+            self.last_save = save_draft(pinned, target)
         except DraftFileError:
             if target != self.path and self.path is not None:
                 self.files.lock_file(self.path)  # back on the file still being edited

@@ -93,9 +93,10 @@ class StartPage(PageFrame):
         self.hub.loaded.connect(self._guide_loaded)
 
     def _draft_buttons(self) -> QHBoxLayout:
-        """Pack for handing on: the draft being edited, with its files."""
+        """For the draft being edited: pack it with its files; its earlier versions."""
         row = QHBoxLayout()
-        for (name, text), action in zip(draft_actions(), (self.pack,), strict=True):
+        handlers = (self.pack, self.versions)
+        for (name, text), action in zip(draft_actions(), handlers, strict=True):
             button = QPushButton(text)
             button.setObjectName(name)
             button.setAccessibleName(text.replace("&", ""))
@@ -108,6 +109,10 @@ class StartPage(PageFrame):
     def pack(self) -> None:
         """Write the draft and its attached files into one .awpack to hand on."""
         self._wizard().pack_for_handing_on()
+
+    def versions(self) -> None:
+        """Earlier saves of the draft: see, compare, restore."""
+        self._wizard().show_versions()
 
     def _guides(self, layout: QVBoxLayout) -> None:
         """The list of installed guide packs, and the button for the shared folders."""
