@@ -6,8 +6,8 @@
    ``--version`` and ``--self-test`` (offscreen) of the built folder;
 2. the same documents: each example draft rendered by the Windows program and
    by this checkout's Linux Python; every .docx/.xlsx must be byte-identical;
-3. the Windows-only tests (tests/test_windows_files.py) run by the Windows
-   Python under Wine;
+3. the Windows-only tests (tests/test_windows_files.py and test_windows_locks.py)
+   run by the Windows Python under Wine;
 4. the installer, silently (``/S``) into a folder whose path has Chinese and a
    space (``C:\\users\\...\\申报 程序\\ApplyWizard``): files, shortcuts and the
    "Apps & features" entry; the installed program's ``--self-test``;
@@ -152,15 +152,19 @@ class WindowsChecks:
         return f"{compared} files of {len(examples)} drafts byte-identical (Linux and Windows)"
 
     def windows_tests(self) -> str:
-        tests = ROOT / "tests" / "test_windows_files.py"
-        if not tests.is_file():
-            raise SelfTestError(f"{tests} is missing")
+        tests = [
+            ROOT / "tests" / name for name in ("test_windows_files.py", "test_windows_locks.py")
+        ]
+        for test_file in tests:
+            if not test_file.is_file():
+                raise SelfTestError(f"{test_file} is missing")
         ran = self.wine.run(
             self.build.python,
             [
                 *("-m", "pytest", "-q", "-p", "no:cacheprovider", "--noconftest"),
                 *("-c", windows_path(ROOT / "packaging" / "windows" / "pytest.ini")),
-                *("--rootdir", windows_path(ROOT), windows_path(tests)),
+                *("--rootdir", windows_path(ROOT)),
+                *(windows_path(test_file) for test_file in tests),
             ],
             check=False,
             echo=False,
