@@ -14,6 +14,7 @@ import pytest
 from applywizard.adapters.draft_files import read_draft, save_draft
 from applywizard.adapters.draft_lock import (
     STALE_AFTER_SECONDS,
+    DraftLock,
     LockOwner,
     acquire,
     entry_bytes,
@@ -267,3 +268,15 @@ def test_two_windows_keep_two_recovery_copies(book: RuleBook, tmp_path: Path) ->
     assert sorted(str(item.origin) for item in found) == sorted(str(path) for path in paths)
     for item in found:
         assert read_draft(item.path).project.title_zh == f"未保存：{item.origin.stem}"  # type: ignore[union-attr]
+
+
+def test_taking_over_within_one_process_is_told_apart(draft_file: Path) -> None:
+    """Two windows of one program: the one that took over holds the lock, the other knows."""
+    first = acquire(draft_file, holder=1)
+    second = acquire(draft_file, holder=2, take_over=True)
+    assert isinstance(first, DraftLock) and isinstance(second, DraftLock)
+    assert second.holds() and not first.holds()
+    first.release()  # must not remove the other's lock
+    assert lock_path(draft_file).exists() and second.holds()
+    second.release()
+    assert not lock_path(draft_file).exists()

@@ -6,7 +6,7 @@ lock. The file holds one entry of five comma-separated fields ending in
 ``;`` (``\\`` escapes ``,`` ``;`` and ``\\``): the person's name, the system
 user, the host, the time (``dd.mm.yyyy hh:mm``, local) and a URL, where
 LibreOffice names its user profile and ApplyWizard writes
-``applywizard:VERSION:pid:PID`` (svl/source/misc/lockfilecommon.cxx reads
+``applywizard:VERSION:pid:PID:session:N`` (svl/source/misc/lockfilecommon.cxx reads
 exactly five fields, so nothing is added after them).
 
 A lock is stale, and is replaced without asking, when ApplyWizard wrote it
@@ -68,7 +68,7 @@ class LockOwner:
     def pid(self) -> int | None:
         """The process id ApplyWizard wrote (None for LibreOffice's or another program's)."""
         parts = self.url.split(":")
-        if len(parts) == 4 and parts[0] == PROGRAM_MARK and parts[2] == "pid":
+        if len(parts) >= 4 and parts[0] == PROGRAM_MARK and parts[2] == "pid":
             with contextlib.suppress(ValueError):
                 return int(parts[3])
         return None
@@ -141,14 +141,18 @@ def parse_entry(raw: bytes) -> LockOwner | None:
     return LockOwner(*fields)
 
 
-def own_entry(now: datetime | None = None) -> LockOwner:
-    """This process's entry: the user, this host, now, and ApplyWizard with its pid."""
+def own_entry(holder: int, now: datetime | None = None) -> LockOwner:
+    """The entry of session ``holder`` of this process: user, host, now, ApplyWizard, pid.
+
+    The session's number ends the URL field, so two sessions of one process
+    (two windows) write different entries and each knows its own.
+    """
     try:
         user = getpass.getuser()
     except (KeyError, OSError, ImportError):
         user = ""
     moment = (now or datetime.now().astimezone()).strftime("%d.%m.%Y %H:%M")  # local, as LO
-    url = f"{PROGRAM_MARK}:{__version__}:pid:{os.getpid()}"
+    url = f"{PROGRAM_MARK}:{__version__}:pid:{os.getpid()}:session:{holder}"
     return LockOwner(user, user, socket.gethostname(), moment, url)
 
 
@@ -256,7 +260,7 @@ def acquire(draft: Path, holder: int, *, take_over: bool = False) -> DraftLock |
     lock cannot be written at all (a read-only folder): the caller may still
     open the draft, read-only.
     """
-    content = entry_bytes(own_entry())
+    content = entry_bytes(own_entry(holder))
     target = operation_path(lock_path(draft))
     try:
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
