@@ -1,0 +1,1 @@
+"""The address book: units, partners and people reused across applications, in SQLite."""

@@ -1,0 +1,272 @@
+"""Opening the address book file, and reading and writing its entries.
+
+The file is SQLite in WAL mode with a busy timeout, so that two windows (or a
+window and the command line) can write at once, and a write killed halfway
+leaves the last committed state. A file that is not an address book (corrupt,
+or written by a newer program) raises ``AddressBookError`` and is not
+changed; the program then runs without the address book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from applywizard.adapters.address_book.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, USES
+from applywizard.adapters.user_folders import user_folders
+from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key
+
+PATH_VARIABLE = "APPLYWIZARD_ADDRESS_BOOK"
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class AddressBookError(Exception):
+    """The address book file cannot be used; why, in Chinese and English."""
+
+    def __init__(self, path: Path, zh: str, en: str) -> None:
+        super().__init__(f"{path}: {zh} / {en}")
+        self.path, self.zh, self.en = path, zh, en
+
+    def message(self, *, english: bool) -> str:
+        """The reason in one language, naming the file."""
+        return f"{self.path}: {self.en if english else self.zh}"
+
+
+def default_path() -> Path:
+    """``$APPLYWIZARD_ADDRESS_BOOK``, else ``address-book.sqlite3`` in the user data folder."""
+    named = os.environ.get(PATH_VARIABLE)
+    if named:
+        return Path(named)
+    return user_folders().recovery.parent / "address-book.sqlite3"
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """An entry as stored, with its row id and when it was last used."""
+
+    kind: Kind
+    id: int
+    fields: Entry
+    last_used: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise AddressBookError(path, f"无法读取：{error}", f"cannot read: {error}") from error
+    if head and head != SQLITE_HEADER:
+        raise AddressBookError(
+            path,
+            "不是通讯录文件（文件已损坏或不是 SQLite 数据库）；文件未改动",
+            "not an address book (the file is corrupt or not SQLite); the file was left as is",
+        )
+
+
+class AddressBook:
+    """An open address book file."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self.connection = connection
+
+    def close(self) -> None:
+        """Close the file."""
+        self.connection.close()
+
+    def __enter__(self) -> AddressBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``: waits up to the busy timeout)."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def find(self, kind: Kind, entry: Mapping[str, str]) -> StoredEntry | None:
+        """The stored entry that is the same as ``entry``: same identity, else same name
+        (when exactly one entry has that name and no different identity)."""
+        table = TABLES[kind]
+        key = identity(kind, entry)
+        rows = self._select(kind, f"SELECT * FROM {table} WHERE identity = ?", (key,))  # noqa: S608
+        if rows:
+            return rows[0]
+        rows = self._select(
+            kind,
+            f"SELECT * FROM {table} WHERE name_key = ?",  # noqa: S608
+            (name_key(kind, entry),),
+        )
+        if not key.startswith("name:"):  # only an entry with no identifier of its own
+            rows = [row for row in rows if identity(kind, row.fields).startswith("name:")]
+        return rows[0] if len(rows) == 1 else None
+
+    def _select(self, kind: Kind, sql: str, params: tuple[object, ...]) -> list[StoredEntry]:
+        cursor = self.connection.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        found = []
+        for row in cursor.fetchall():
+            values = dict(zip(names, row, strict=True))
+            fields = {field: str(values[field]) for field in FIELDS[kind]}
+            found.append(StoredEntry(kind, int(values["id"]), fields, str(values["last_used"])))
+        return found
+
+    def put(self, kind: Kind, entry: Mapping[str, str], *, entry_id: int | None = None) -> int:
+        """Insert ``entry``, or replace the fields of entry ``entry_id``; its id."""
+        fields = FIELDS[kind]
+        values = [entry.get(field, "") for field in fields]
+        keys = [identity(kind, entry), name_key(kind, entry)]
+        table = TABLES[kind]
+        if entry_id is None:
+            columns = ", ".join(("identity", "name_key", *fields, "last_used"))
+            marks = ", ".join("?" * (len(fields) + 3))
+            cursor = self.connection.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+                (*keys, *values, _now()),
+            )
+            return int(cursor.lastrowid or 0)
+        assignments = ", ".join(f"{column} = ?" for column in ("identity", "name_key", *fields))
+        self.connection.execute(
+            f"UPDATE {table} SET {assignments} WHERE id = ?",  # noqa: S608
+            (*keys, *values, entry_id),
+        )
+        return entry_id
+
+    def used_in(self, kind: Kind, entry_id: int, draft: str) -> None:
+        """Record that the entry was used in ``draft`` now."""
+        now = _now()
+        self.connection.execute(
+            f"INSERT OR REPLACE INTO {USES[kind]} (entry_id, draft, used_at) VALUES (?, ?, ?)",  # noqa: S608
+            (entry_id, draft, now),
+        )
+        self.connection.execute(
+            f"UPDATE {TABLES[kind]} SET last_used = ? WHERE id = ?",  # noqa: S608
+            (now, entry_id),
+        )
+
+    def drafts_of(self, kind: Kind, entry_id: int) -> list[str]:
+        """The drafts the entry was used in."""
+        cursor = self.connection.execute(
+            f"SELECT draft FROM {USES[kind]} WHERE entry_id = ? ORDER BY draft",  # noqa: S608
+            (entry_id,),
+        )
+        return [str(row[0]) for row in cursor.fetchall()]
+
+    def entries(self, kind: Kind) -> list[StoredEntry]:
+        """Every entry of a kind, by name."""
+        return self._select(kind, f"SELECT * FROM {TABLES[kind]} ORDER BY name_key, id", ())  # noqa: S608
+
+    def count(self, kind: Kind) -> int:
+        """How many entries of a kind."""
+        row = self.connection.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()  # noqa: S608
+        return int(row[0])
+
+    def search(self, kind: Kind, text: str, limit: int = 20) -> list[StoredEntry]:
+        """Entries whose name, other name or identifier contains ``text`` (prefix matches
+        first, then the most recently used)."""
+        table = TABLES[kind]
+        wanted = text.strip().casefold()
+        pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        other = {"unit": "name_en", "partner": "name_zh", "person": "unit"}[kind]
+        code = {"unit": "credit_code", "partner": "registration_number", "person": "title"}[kind]
+        sql = (
+            f"SELECT * FROM {table} WHERE name_key LIKE ?1 ESCAPE '\\' "  # noqa: S608
+            f"OR lower({other}) LIKE ?1 ESCAPE '\\' OR lower({code}) LIKE ?1 ESCAPE '\\' "
+            "ORDER BY substr(name_key, 1, length(?2)) <> ?2, last_used DESC LIMIT ?3"
+        )
+        return self._select(kind, sql, (pattern, wanted, limit))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def _corrupt(path: Path, error: sqlite3.Error) -> AddressBookError:
+    return AddressBookError(
+        path,
+        f"通讯录文件已损坏，无法打开（{error}）；文件未改动",
+        f"the address book file is corrupt and cannot be opened ({error}); it was left as is",
+    )
+
+
+def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
+    result = [str(row[0]) for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        raise _corrupt(path, sqlite3.DatabaseError("; ".join(result[:3])))
+
+
+def _migrate(path: Path, connection: sqlite3.Connection) -> None:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[number - 1].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (number, _now()),
+            )
+            connection.execute(f"PRAGMA user_version = {number}")
+    except sqlite3.Error as error:
+        connection.execute("ROLLBACK")
+        raise _corrupt(path, error) from error
+    connection.execute("COMMIT")
+
+
+def open_address_book(path: Path | None = None) -> AddressBook:
+    """Open (creating or migrating when needed) the address book at ``path``.
+
+    Raises ``AddressBookError`` for a corrupt file or one of a newer schema, without
+    changing it.
+    """
+    path = path or default_path()
+    _check_header(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = _connect(path)
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise AddressBookError(
+                path,
+                f"通讯录由较新版本的程序创建（格式版本 {version}，本程序支持 {SCHEMA_VERSION}）；"
+                "文件未改动，请升级程序",
+                f"the address book was written by a newer program (schema {version}, this "
+                f"program knows {SCHEMA_VERSION}); the file was left as is, please upgrade",
+            )
+        connection.execute("PRAGMA foreign_keys = ON")
+        if version > 0:
+            _quick_check(path, connection)
+        if version < SCHEMA_VERSION:
+            connection.execute("PRAGMA journal_mode = WAL")
+            _migrate(path, connection)
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error as error:
+        connection.close()
+        raise _corrupt(path, error) from error
+    except AddressBookError:
+        connection.close()
+        raise
+    return AddressBook(path, connection)
