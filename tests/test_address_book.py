@@ -80,7 +80,7 @@ def test_conflicts_are_reported_not_guessed(tmp_path: Path) -> None:
         fields = {(c.kind, c.field) for c in report.conflicts}
         assert ("unit", "name") in fields
         assert ("partner", "name_zh") in fields
-        assert ("unit", "name") in fields
+        assert ("person", "title") in fields
         kept = book.find("unit", {"credit_code": original["chinese_units"][0]["credit_code"]})
         assert kept is not None and kept.fields["name"] == original["chinese_units"][0]["name"]
         assert len(book.drafts_of("unit", kept.id)) == 2
