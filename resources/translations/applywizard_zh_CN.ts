@@ -28,6 +28,38 @@
         <translation>Qt {qt}，PySide6 {pyside}，Python {python}</translation>
     </message>
     <message>
+        <source>Address book suggestions</source>
+        <translation>通讯录建议</translation>
+    </message>
+    <message>
+        <source>Differences from the address book</source>
+        <translation>与通讯录不同之处</translation>
+    </message>
+    <message>
+        <source>The address book gives these fields otherwise than the row. Tick the values to take from the address book; the others stay as they are in the row.</source>
+        <translation>通讯录中以下字段与本行不同。勾选要采用通讯录中值的字段；未勾选的保持本行的值。</translation>
+    </message>
+    <message>
+        <source>Update the address book</source>
+        <translation>更新通讯录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>In this row</source>
+        <translation>本行</translation>
+    </message>
+    <message>
+        <source>In the address book</source>
+        <translation>通讯录中</translation>
+    </message>
+    <message>
+        <source>The address book's entry for “{name}” gives these fields otherwise. Tick the values of this row to write into the address book; the others keep the address book's.</source>
+        <translation>通讯录中“{name}”的条目以下字段与本行不同。勾选要将本行的值写入通讯录的字段；未勾选的保留通讯录中的值。</translation>
+    </message>
+    <message>
         <source>an untitled application</source>
         <translation>未命名的申报书</translation>
     </message>
@@ -484,10 +516,6 @@
         <translation>指南条款</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
         <source>How it is handled</source>
         <translation>处理方式</translation>
     </message>
@@ -560,6 +588,10 @@
         <translation>下移(&amp;O)</translation>
     </message>
     <message>
+        <source>Save to address &amp;book</source>
+        <translation>保存到通讯录(&amp;B)</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>历史版本</translation>
     </message>
@@ -622,6 +654,56 @@
     <message>
         <source>Saved, but no version was kept: {why}</source>
         <translation>已保存，但未能保留历史版本：{why}</translation>
+    </message>
+    <message>
+        <source>Type the row's name first: the address book keeps entries by name</source>
+        <translation>请先填写本行的名称：通讯录按名称保存条目</translation>
+    </message>
+    <message>
+        <source>Took {count} value(s) from the address book</source>
+        <translation>已采用通讯录中的 {count} 项</translation>
+    </message>
+    <message>
+        <source>“{name}” has these problems:
+{lines}
+
+Saved as it is, it would be copied into every draft filled from the address book. Save it anyway?</source>
+        <translation>“{name}”有以下问题：
+{lines}
+
+按原样保存后，会被带入以后从通讯录填写的每份草稿。仍然保存？</translation>
+    </message>
+    <message>
+        <source>Updated in the address book: “{name}” ({count} value(s) replaced)</source>
+        <translation>已更新通讯录中的“{name}”（替换 {count} 项）</translation>
+    </message>
+    <message>
+        <source>The address book is not available: {why}</source>
+        <translation>通讯录不可用：{why}</translation>
+    </message>
+    <message>
+        <source>Filled from the address book: “{name}”, {count} field(s)</source>
+        <translation>已从通讯录填入“{name}”：{count} 项</translation>
+    </message>
+    <message>
+        <source>Not saved to the address book: “{name}”</source>
+        <translation>未保存到通讯录：“{name}”</translation>
+    </message>
+    <message>
+        <source>Added to the address book: “{name}”</source>
+        <translation>已加入通讯录：“{name}”</translation>
+    </message>
+    <message>
+        <source>The address book already holds “{name}” as in this row</source>
+        <translation>通讯录中的“{name}”与本行相同，无需更新</translation>
+    </message>
+    <message>
+        <source>{count} field(s) differ from the row and were left as they are</source>
+        <translation>{count} 项与本行不同，未改动</translation>
+    </message>
+    <message>
+        <source>not accepted: {fields}</source>
+        <translation>未采用：{fields}</translation>
     </message>
     <message>
         <source>(no kind)</source>

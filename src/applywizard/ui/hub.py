@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from applywizard.workflow.address_book import AddressBookAccess
     from applywizard.workflow.session import DraftSession
 
 
@@ -32,6 +33,25 @@ class DraftHub(QObject):
     def __init__(self, session: DraftSession | None = None) -> None:
         super().__init__()
         self._session = session
+        self._address_book: AddressBookAccess | None = None
+
+    @property
+    def address_book(self) -> AddressBookAccess:
+        """The address book the tables fill rows from (opened on first use)."""
+        if self._address_book is None:
+            import datetime as dt  # noqa: PLC0415 - not before the first paint
+
+            from applywizard.adapters.address_book.store import (  # noqa: PLC0415
+                open_address_book,
+            )
+            from applywizard.workflow.address_book import AddressBookAccess  # noqa: PLC0415
+
+            self._address_book = AddressBookAccess(open_address_book, today=dt.date.today)
+        return self._address_book
+
+    @address_book.setter
+    def address_book(self, access: AddressBookAccess) -> None:
+        self._address_book = access
 
     @property
     def ready(self) -> bool:

@@ -8,6 +8,7 @@ bound widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -165,6 +166,12 @@ class DraftTableModel(QAbstractTableModel):
         self.hub.edited.emit()
         return accepted
 
+    def row_changed(self, row: int) -> None:
+        """Fields of ``row`` were set elsewhere (from the address book): show them."""
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(self.count - 1, 0))
+        self.hub.edited.emit()
+
     def add_item(self) -> int:
         """Append an empty item; returns its row."""
         self.beginInsertRows(QModelIndex(), self.count, self.count)
@@ -213,6 +220,8 @@ class DraftDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.model = model
         self.editor: QWidget | None = None
+        self.name_editor_opened: Callable[[QLineEdit, int], None] | None = None
+        """Called with the editor of a name cell and its row (the address book's hook)."""
         self.closeEditor.connect(self._closed)
 
     def createEditor(  # noqa: N802 - Qt's name
@@ -234,6 +243,8 @@ class DraftDelegate(QStyledItemDelegate):
             line.setPlaceholderText(PLACEHOLDERS.get(column.kind, ""))
             editor = line
         editor.setObjectName(path)
+        if isinstance(editor, QLineEdit) and column.field == "name" and self.name_editor_opened:
+            self.name_editor_opened(editor, index.row())
         editor.setAccessibleName(field_label(path))
         editor.setAutoFillBackground(True)
         self.editor = editor

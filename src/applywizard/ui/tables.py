@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -29,10 +30,22 @@ from PySide6.QtWidgets import (
 
 from applywizard.domain.draft.tables import Table
 from applywizard.domain.rules.finding import Finding
+from applywizard.ui.address_book import BookCompleter, fill_row, save_row
 from applywizard.ui.binding import field_label
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.table_model import DraftDelegate, DraftTableModel, text_brush
 from applywizard.ui.text import _
+from applywizard.workflow.address_book import COLLECTION_KINDS
+
+
+def _message_line(name: str, style: str) -> QLabel:
+    """A line under the table that shows only while it has something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setVisible(False)
+    return label
 
 
 class TableEditor(QWidget):
@@ -51,6 +64,9 @@ class TableEditor(QWidget):
         self.presenter = self.model.presenter
         self.delegate = DraftDelegate(self.model, self)
         self.confirm_removal: Callable[[int], bool] = self._ask_removal
+        self.book_kind = COLLECTION_KINDS.get(collection)
+        if self.book_kind is not None:
+            self.delegate.name_editor_opened = self._offer_book
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,12 +87,10 @@ class TableEditor(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda *_args: self._load_long())
         layout.addWidget(self.view, 3)
         layout.addLayout(self._buttons())
-        self.refusal = QLabel()
-        self.refusal.setObjectName(f"{collection}#refusal")
-        self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #b00020;")
-        self.refusal.setVisible(False)
+        self.refusal = _message_line(f"{collection}#refusal", "color: #b00020;")
         layout.addWidget(self.refusal)
+        self.book_status = _message_line(f"{collection}#book", "")
+        layout.addWidget(self.book_status)
         self.long_label = QLabel()
         self.long_text = QPlainTextEdit()
         self.long_text.setTabChangesFocus(True)
@@ -100,12 +114,16 @@ class TableEditor(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for name, text, keys, action in (
+        actions: list[tuple[str, str, tuple[str, ...], Callable[[], None]]] = [
             ("add", _("&Add"), ("Ctrl+N", "Insert"), self.add_row),
             ("remove", _("Re&move"), ("Delete",), self.remove_row),
             ("up", _("Move &up"), ("Alt+Up",), lambda: self.move_row(-1)),
             ("down", _("Move d&own"), ("Alt+Down",), lambda: self.move_row(+1)),
-        ):
+        ]
+        if self.book_kind is not None:
+            save = ("save_to_book", _("Save to address &book"), ("Ctrl+B",), self.save_to_book)
+            actions.append(save)
+        for name, text, keys, action in actions:
             button = QPushButton(text)
             button.setObjectName(f"{self.collection}.{name}")
             button.setAccessibleName(text.replace("&", ""))
@@ -179,6 +197,28 @@ class TableEditor(QWidget):
             self.long_text.setFocus()
         else:
             self.view.edit(index)
+
+    # -- the address book ----------------------------------------------------------------
+    def _offer_book(self, line: QLineEdit, row: int) -> None:
+        if self.book_kind is None:
+            return
+        completer = BookCompleter(self.hub.address_book, self.book_kind, line)
+        completer.chosen.connect(
+            lambda entry_id, name: QTimer.singleShot(0, lambda: fill_row(self, row, entry_id, name))
+        )
+
+    def save_to_book(self) -> None:
+        """Save the current row to the address book (differences and findings are asked)."""
+        save_row(self)
+
+    def window_widget(self) -> QWidget:
+        """The widget the address book's dialogs are put over."""
+        return self
+
+    def show_book_status(self, text: str) -> None:
+        """Say what the address book did (or why it could not)."""
+        self.book_status.setText(text)
+        self.book_status.setVisible(bool(text))
 
     # -- the long text of the current row -----------------------------------------------
     def _load_long(self) -> None:

@@ -176,6 +176,11 @@ class AddressBook:
         """Every entry of a kind, by name."""
         return self._select(kind, f"SELECT * FROM {TABLES[kind]} ORDER BY name_key, id", ())  # noqa: S608
 
+    def entry(self, kind: Kind, entry_id: int) -> Entry | None:
+        """The fields of entry ``entry_id``; None if there is none (removed meanwhile)."""
+        rows = self._select(kind, f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (entry_id,))  # noqa: S608
+        return rows[0].fields if rows else None
+
     def count(self, kind: Kind) -> int:
         """How many entries of a kind."""
         row = self.connection.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()  # noqa: S608
