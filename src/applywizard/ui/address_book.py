@@ -92,6 +92,8 @@ class BookCompleter(QCompleter):
         self.list = QListView()
         self.list.setObjectName(f"{line.objectName()}#suggestions")
         self.list.setAccessibleName(_("Address book suggestions"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setPopup(self.list)
         line.setCompleter(self)
         line.textEdited.connect(self.offer)
@@ -110,9 +112,24 @@ class BookCompleter(QCompleter):
             item.setToolTip(suggestion.label)
             self.entries.appendRow(item)
         if found:
+            self._fit_popup([suggestion.label for suggestion in found])
             self.complete()
         else:
             self.list.hide()
+
+    def _fit_popup(self, labels: list[str]) -> None:
+        """As wide as the longest suggestion (the cell is narrower), at most half the screen.
+
+        A minimum width, as the line edit asks the completer to show itself again
+        after each keystroke, at its own width."""
+        line = self.widget()
+        if line is None:
+            return
+        metrics = self.list.fontMetrics()
+        margin = self.list.verticalScrollBar().sizeHint().width() + 2 * self.list.frameWidth()
+        wanted = max(metrics.horizontalAdvance(label) for label in labels) + margin + 12
+        screen = line.screen().availableGeometry().width()
+        self.list.setMinimumWidth(min(max(line.width(), wanted), screen // 2))
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         entry_id = index.data(ID_ROLE)
