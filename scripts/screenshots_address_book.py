@@ -30,7 +30,13 @@ os.environ["APPLYWIZARD_ADDRESS_BOOK"] = str(Path(_USER) / "address-book.sqlite3
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from applywizard.adapters.address_book.importing import import_drafts  # noqa: E402
 from applywizard.adapters.address_book.store import open_address_book  # noqa: E402
@@ -40,6 +46,7 @@ from applywizard.ui import dialogs  # noqa: E402
 from applywizard.ui.address_book import BookCompleter, DifferencesDialog  # noqa: E402
 from applywizard.ui.assembly import build_wizard  # noqa: E402
 from applywizard.ui.translations import install_translations  # noqa: E402
+from applywizard.ui.wizard import ApplicationWizard  # noqa: E402
 from applywizard.workflow.flow import PageId  # noqa: E402
 from applywizard.workflow.session import DraftSession  # noqa: E402
 
@@ -55,6 +62,57 @@ def type_chars(widget: QLineEdit, text: str) -> None:
         QTest.sendKeyEvent(
             QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
         )
+
+
+def grab_screen(target: Path) -> None:
+    """The whole screen's top-left 1280x820: the suggestions are a window of their own."""
+    QGuiApplication.primaryScreen().grabWindow(0, 0, 0, 1280, 820).save(str(target))
+    print(target)
+
+
+def suggestions_shot(app: QApplication, wizard: QWidget, target: Path) -> None:
+    """A new row, three characters of a unit's name typed: the suggestions."""
+    wizard.activateWindow()
+    add = wizard.findChild(QPushButton, "chinese_units.add")
+    assert add is not None
+    add.click()
+    settle(app)
+    editor = wizard.findChild(QLineEdit, "chinese_units.1.name")
+    assert editor is not None
+    type_chars(editor, "岱川大")
+    settle(app)
+    grab_screen(target)
+    completer = editor.completer()
+    assert isinstance(completer, BookCompleter)
+    QTest.keyClick(completer.list, Qt.Key.Key_Escape)
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    settle(app)
+
+
+def differences_shot(app: QApplication, wizard: ApplicationWizard, target: Path) -> None:
+    """The lead unit's name typed again and its entry chosen: the code differs."""
+
+    def photograph(dialog: QDialog) -> int:
+        assert isinstance(dialog, DifferencesDialog)
+        dialog.show()
+        dialog.move(320, 260)
+        settle(app)
+        grab_screen(target)
+        return QDialog.DialogCode.Rejected
+
+    dialogs.run_dialog = photograph
+    assert wizard.jump_to_field("chinese_units.0.name")
+    settle(app)
+    editor = wizard.findChild(QLineEdit, "chinese_units.0.name")
+    assert editor is not None
+    editor.selectAll()
+    type_chars(editor, "楚天理")
+    settle(app)
+    completer = editor.completer()
+    assert isinstance(completer, BookCompleter)
+    QTest.keyClick(completer.list, Qt.Key.Key_Down)
+    QTest.keyClick(completer.list, Qt.Key.Key_Return)
+    settle(app, 20)
 
 
 def main() -> int:
@@ -74,57 +132,16 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        session = DraftSession(shipped_guide(), draft, path=Path.home() / "申报材料" / "新申报.json")
-        wizard = build_wizard(session, settings)
+        path = Path.home() / "申报材料" / "新申报.json"  # never written
+        wizard = build_wizard(DraftSession(shipped_guide(), draft, path=path), settings)
         wizard.resize(1280, 820)
         wizard.move(0, 0)
         wizard.show()
         wizard.hub.replaced.emit()
         wizard.go_to(PageId.UNITS)
         settle(app)
-        wizard.activateWindow()
-        add = wizard.findChild(QPushButton, "chinese_units.add")
-        assert add is not None
-        add.click()
-        settle(app)
-        editor = wizard.findChild(QLineEdit, "chinese_units.1.name")
-        assert editor is not None
-        type_chars(editor, "岱川大")
-        settle(app)
-        target = args.out / f"11-address-book-suggestions-{args.lang}.png"
-        screen = QGuiApplication.primaryScreen()
-        screen.grabWindow(0, 0, 0, 1280, 820).save(str(target))
-        print(target)
-        completer = editor.completer()
-        assert isinstance(completer, BookCompleter)
-        QTest.keyClick(completer.list, Qt.Key.Key_Escape)
-        QTest.keyClick(editor, Qt.Key.Key_Escape)
-        settle(app)
-        # the lead unit's row, its name typed again: the book's code differs from the row's
-        target = args.out / f"12-address-book-differences-{args.lang}.png"
-
-        def photograph(dialog: QDialog) -> int:
-            assert isinstance(dialog, DifferencesDialog)
-            dialog.show()
-            dialog.move(320, 260)
-            settle(app)
-            QGuiApplication.primaryScreen().grabWindow(0, 0, 0, 1280, 820).save(str(target))
-            print(target)
-            return QDialog.DialogCode.Rejected
-
-        dialogs.run_dialog = photograph
-        assert wizard.jump_to_field("chinese_units.0.name")
-        settle(app)
-        editor = wizard.findChild(QLineEdit, "chinese_units.0.name")
-        assert editor is not None
-        editor.selectAll()
-        type_chars(editor, "楚天理")
-        settle(app)
-        completer = editor.completer()
-        assert isinstance(completer, BookCompleter)
-        QTest.keyClick(completer.list, Qt.Key.Key_Down)
-        QTest.keyClick(completer.list, Qt.Key.Key_Return)
-        settle(app, 20)
+        suggestions_shot(app, wizard, args.out / f"11-address-book-suggestions-{args.lang}.png")
+        differences_shot(app, wizard, args.out / f"12-address-book-differences-{args.lang}.png")
         wizard.hub.session.dirty = False
         wizard.close()
     return 0
