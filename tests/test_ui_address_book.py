@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -40,9 +41,11 @@ from applywizard.domain.draft.model import Draft, UnitType
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui import dialogs
 from applywizard.ui.address_book import BookCompleter, DifferencesDialog
+from applywizard.ui.assembly import build_wizard
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.partners import PartnersPage
+from applywizard.ui.pages.start import StartPage
 from applywizard.ui.pages.team import TeamPage
 from applywizard.ui.pages.units import UnitsPage
 from applywizard.ui.text import language, set_language
@@ -456,3 +459,86 @@ def test_the_book_is_only_opened_when_first_used(book: RuleBook, tmp_path: Path)
     assert not opened
     assert access.suggestions("unit", "楚") == []
     assert len(opened) == 1
+
+
+# -- building the book from the Start page -------------------------------------------------------
+def test_the_start_page_builds_the_book_from_earlier_drafts_and_says_what_it_holds(
+    qtbot: QtBot,
+    book: RuleBook,
+    tmp_path: Path,
+    answers: list[Answer],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    book_path = tmp_path / "book" / "address-book.sqlite3"
+    unreadable = tmp_path / "半截.json"
+    unreadable.write_text('{"guide_id": ', encoding="utf-8")
+    renamed = tmp_path / "另一份.json"  # the lead unit's English name given otherwise
+    text = (ROOT / "examples" / "1.1.json").read_text(encoding="utf-8")
+    renamed.write_text(
+        text.replace("Chutian University of Science and Technology", "CUST"), "utf-8"
+    )
+    chosen = [str(path) for path in [*EXAMPLES, renamed, unreadable]]
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getOpenFileNames",
+        lambda *_args: (chosen, "ApplyWizard (*.json)"),
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    wizard = build_wizard(DraftSession(book), settings)
+    wizard.hub.address_book = AddressBookAccess(
+        lambda: open_address_book(book_path), today=lambda: TODAY
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    start = wizard.findChild(StartPage)
+    assert start is not None
+    caption = start.findChild(QLabel, "start.book")
+    assert caption is not None
+    qtbot.waitUntil(lambda: "中方单位 0 家" in caption.text())
+    reports: list[tuple[str, str]] = []
+
+    def read_report(box: QDialog) -> int:
+        assert isinstance(box, QMessageBox) and box.objectName() == "book.imported"
+        reports.append((box.text(), box.detailedText()))
+        return 0
+
+    answers.append(read_report)
+    button = start.findChild(QPushButton, "start.book_import")
+    assert button is not None
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not answers
+    summary, details = reports[0]
+    assert summary == (
+        "新增中方单位 44 家、外方合作单位 43 家、人员 102 人；"
+        f"{sum(1 for _ in _merged(book_path))} 条与通讯录中已有条目合并。"
+    )
+    assert "未能读取：半截.json" in details
+    assert details.splitlines()[1:] == [
+        "冲突：中方单位 code:12420000441612088E：name_en 在通讯录中为"
+        "“Chutian University of Science and Technology”，在 另一份.json 中为“CUST”"
+        "（保留“Chutian University of Science and Technology”）"
+    ]
+    assert caption.text().startswith("通讯录：中方单位 44 家，外方合作单位 43 家，人员 102 人")
+    assert str(book_path) in caption.text()
+
+
+def _merged(book_path: Path) -> list[int]:
+    """Entries used in more than one draft: each later draft's copy was merged."""
+    with open_address_book(book_path) as raw:
+        merged = []
+        for kind in ("unit", "partner", "person"):
+            for entry in raw.entries(kind):  # type: ignore[arg-type]
+                merged.extend([entry.id] * (len(raw.drafts_of(kind, entry.id)) - 1))  # type: ignore[arg-type]
+        return merged
+
+
+def test_typing_with_a_corrupt_book_says_why_nothing_is_offered(
+    qtbot: QtBot, book: RuleBook, tmp_path: Path
+) -> None:
+    broken = tmp_path / "address-book.sqlite3"
+    broken.write_bytes(b"\x00" * 4096)
+    page = open_page(qtbot, book, TeamPage, broken, new_application())
+    editor = add_row(qtbot, page, "team")
+    type_chars(editor, "周")
+    qtbot.waitUntil(lambda: "通讯录不可用" in book_status(page, "team"))
+    assert str(broken) in book_status(page, "team")
+    assert broken.read_bytes() == b"\x00" * 4096

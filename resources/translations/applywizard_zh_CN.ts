@@ -60,6 +60,18 @@
         <translation>通讯录中“{name}”的条目以下字段与本行不同。勾选要将本行的值写入通讯录的字段；未勾选的保留通讯录中的值。</translation>
     </message>
     <message>
+        <source>Earlier drafts for the address book</source>
+        <translation>选择要收入通讯录的早前草稿</translation>
+    </message>
+    <message>
+        <source>Address book</source>
+        <translation>通讯录</translation>
+    </message>
+    <message>
+        <source>{count} conflict(s), finding(s) or unread file(s): see the details.</source>
+        <translation>有 {count} 处冲突、检查问题或未能读取的文件，请查看详细信息。</translation>
+    </message>
+    <message>
         <source>an untitled application</source>
         <translation>未命名的申报书</translation>
     </message>
@@ -536,6 +548,18 @@
         <translation>界面语言</translation>
     </message>
     <message>
+        <source>Address book from earlier &amp;drafts…</source>
+        <translation>从早前草稿建立通讯录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Address book from earlier drafts</source>
+        <translation>从早前草稿建立通讯录</translation>
+    </message>
+    <message>
+        <source>Collect the Chinese units, partners and people of earlier drafts, so that typing a name in the tables offers them</source>
+        <translation>收集早前草稿中的中方单位、外方合作单位和人员；之后在表格中输入名称时会提示这些条目</translation>
+    </message>
+    <message>
         <source>&amp;Guide for a new application</source>
         <translation>新建申报所用指南(&amp;G)</translation>
     </message>
@@ -682,6 +706,14 @@ Saved as it is, it would be copied into every draft filled from the address book
         <translation>通讯录不可用：{why}</translation>
     </message>
     <message>
+        <source>Address book: {units} Chinese units, {partners} partners, {people} people · {path}</source>
+        <translation>通讯录：中方单位 {units} 家，外方合作单位 {partners} 家，人员 {people} 人 · {path}</translation>
+    </message>
+    <message>
+        <source>Added {units} Chinese units, {partners} partners, {people} people; {merged} already in the address book were merged.</source>
+        <translation>新增中方单位 {units} 家、外方合作单位 {partners} 家、人员 {people} 人；{merged} 条与通讯录中已有条目合并。</translation>
+    </message>
+    <message>
         <source>Filled from the address book: “{name}”, {count} field(s)</source>
         <translation>已从通讯录填入“{name}”：{count} 项</translation>
     </message>
@@ -696,6 +728,14 @@ Saved as it is, it would be copied into every draft filled from the address book
     <message>
         <source>The address book already holds “{name}” as in this row</source>
         <translation>通讯录中的“{name}”与本行相同，无需更新</translation>
+    </message>
+    <message>
+        <source>Not read: {file}</source>
+        <translation>未能读取：{file}</translation>
+    </message>
+    <message>
+        <source>Conflict: {what}</source>
+        <translation>冲突：{what}</translation>
     </message>
     <message>
         <source>{count} field(s) differ from the row and were left as they are</source>

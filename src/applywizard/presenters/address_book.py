@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from applywizard.adapters.address_book.importing import ImportReport
 from applywizard.domain.address_book import EntryFinding
 from applywizard.presenters.fields import field_label
 from applywizard.presenters.table import TablePresenter
-from applywizard.presenters.text import _, bilingual
+from applywizard.presenters.text import _, bilingual, language
 from applywizard.workflow.address_book import (
     AddressBookAccess,
     Difference,
@@ -123,3 +124,45 @@ def unavailable(access: AddressBookAccess) -> str:
 def nameless() -> str:
     """Saving a row that has no name yet."""
     return _("Type the row's name first: the address book keeps entries by name")
+
+
+def book_caption(access: AddressBookAccess) -> str:
+    """The Start page's line: where the address book is and what it holds."""
+    counts = access.counts()
+    if counts is None:
+        return unavailable(access)
+    return _(
+        "Address book: {units} Chinese units, {partners} partners, {people} people · {path}"
+    ).format(
+        units=counts["unit"],
+        partners=counts["partner"],
+        people=counts["person"],
+        path=access.where(),
+    )
+
+
+def import_lines(report: ImportReport) -> tuple[str, list[str]]:
+    """What an import did: a summary line, and every conflict, finding and unread file."""
+    summary = _(
+        "Added {units} Chinese units, {partners} partners, {people} people; "
+        "{merged} already in the address book were merged."
+    ).format(
+        units=report.added["unit"],
+        partners=report.added["partner"],
+        people=report.added["person"],
+        merged=sum(report.merged.values()),
+    )
+    details = [
+        _("Not read: {file}").format(file=f"{error.path.name}：{bilingual(error.zh, error.en)}")
+        for error in report.unreadable
+    ]
+    details += [
+        _("Conflict: {what}").format(what=conflict.message(english=language() == "en"))
+        for conflict in report.conflicts
+    ]
+    details += [
+        f"{entry.source}：{bilingual(finding.zh, finding.en)}"
+        for entry in report.findings
+        for finding in entry.findings
+    ]
+    return summary, details

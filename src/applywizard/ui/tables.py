@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from applywizard.domain.draft.tables import Table
 from applywizard.domain.rules.finding import Finding
+from applywizard.presenters.address_book import unavailable
 from applywizard.ui.address_book import BookCompleter, fill_row, save_row
 from applywizard.ui.binding import field_label
 from applywizard.ui.hub import DraftHub
 from applywizard.ui.table_model import DraftDelegate, DraftTableModel, text_brush
 from applywizard.ui.text import _
-from applywizard.workflow.address_book import COLLECTION_KINDS
+from applywizard.workflow.address_book import COLLECTION_KINDS, AddressBookAccess
 
 
 def _message_line(name: str, style: str) -> QLabel:
@@ -202,10 +203,16 @@ class TableEditor(QWidget):
     def _offer_book(self, line: QLineEdit, row: int) -> None:
         if self.book_kind is None:
             return
-        completer = BookCompleter(self.hub.address_book, self.book_kind, line)
+        access = self.hub.address_book
+        completer = BookCompleter(access, self.book_kind, line)
+        line.textEdited.connect(lambda _text: self._book_problem(access))
         completer.chosen.connect(
             lambda entry_id, name: QTimer.singleShot(0, lambda: fill_row(self, row, entry_id, name))
         )
+
+    def _book_problem(self, access: AddressBookAccess) -> None:
+        if access.problem is not None:  # say why nothing is offered
+            self.show_book_status(unavailable(access))
 
     def save_to_book(self) -> None:
         """Save the current row to the address book (differences and findings are asked)."""

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
+from applywizard.adapters.address_book.importing import ImportReport, import_drafts
 from applywizard.adapters.address_book.store import AddressBook, AddressBookError, StoredEntry
 from applywizard.domain.address_book import (
     FIELDS,
+    KINDS,
     Entry,
     EntryFinding,
     Kind,
@@ -175,6 +178,20 @@ class AddressBookAccess:
             )
             self.close()
             return fallback
+
+    # -- the book as a whole ------------------------------------------------------------
+    def counts(self) -> dict[Kind, int] | None:
+        """How many entries of each kind; None when the book cannot be used."""
+        return self._use(lambda book: {kind: book.count(kind) for kind in KINDS}, None)
+
+    def where(self) -> Path | None:
+        """The book's file, once opened."""
+        book = self.book()
+        return book.path if book is not None else None
+
+    def import_drafts(self, paths: Sequence[Path]) -> ImportReport | None:
+        """Collect the entries of earlier drafts (as ``applywizard addressbook import``)."""
+        return self._use(lambda book: import_drafts(book, paths, today=self._today()), None)
 
     # -- filling a row from the book ----------------------------------------------
     def suggestions(self, kind: Kind, text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:

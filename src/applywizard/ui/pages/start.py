@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -76,6 +77,7 @@ class StartPage(PageFrame):
         self.recent_list.itemActivated.connect(self._open_recent)
         layout.addWidget(self.recent_list)
         self.needs_guide.append(self.recent_list)
+        layout.addLayout(self._book_row())
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Language")))
         self.language = QComboBox()
@@ -105,6 +107,41 @@ class StartPage(PageFrame):
             self.needs_guide.append(button)
         row.addStretch()
         return row
+
+    def _book_row(self) -> QHBoxLayout:
+        """Where the address book is, what it holds, and filling it from earlier drafts."""
+        row = QHBoxLayout()
+        self.book_caption = QLabel()
+        self.book_caption.setObjectName("start.book")
+        self.book_caption.setWordWrap(True)
+        row.addWidget(self.book_caption, 1)
+        button = QPushButton(_("Address book from earlier &drafts…"))
+        button.setObjectName("start.book_import")
+        button.setAccessibleName(_("Address book from earlier drafts"))
+        button.setToolTip(
+            _(
+                "Collect the Chinese units, partners and people of earlier drafts, so that "
+                "typing a name in the tables offers them"
+            )
+        )
+        button.clicked.connect(self.import_into_book)
+        row.addWidget(button)
+        self.needs_guide.append(button)
+        return row
+
+    def show_book(self) -> None:
+        """Say where the address book is and what it holds (or why it cannot be used)."""
+        from applywizard.presenters.address_book import book_caption  # noqa: PLC0415 - SQLite
+
+        self.book_caption.setText(book_caption(self.hub.address_book))
+
+    def import_into_book(self) -> None:
+        """Collect earlier drafts into the address book."""
+        from applywizard.ui.address_book_import import import_earlier_drafts  # noqa: PLC0415
+
+        folder = str(self.hub.session.path.parent if self.hub.session.path else Path.home())
+        import_earlier_drafts(self, self.hub.address_book, folder)
+        self.show_book()
 
     def pack(self) -> None:
         """Write the draft and its attached files into one .awpack to hand on."""
@@ -183,9 +220,10 @@ class StartPage(PageFrame):
         return wizard
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
-        """Fill the recent drafts and the guides."""
+        """Fill the recent drafts, the guides and the address book's line."""
         if self.hub.ready:
             self.show_guides()
+            QTimer.singleShot(0, self.show_book)  # after the page is painted
         self.recent_list.clear()
         for row in self.presenter.list_recent(self._wizard().recent()):
             item = QListWidgetItem(row.text)
