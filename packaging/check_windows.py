@@ -6,7 +6,8 @@
    ``--version`` and ``--self-test`` (offscreen) of the built folder;
 2. the same documents: each example draft rendered by the Windows program and
    by this checkout's Linux Python; every .docx/.xlsx must be byte-identical;
-3. the Windows-only tests (tests/test_windows_files.py and test_windows_shared_drafts.py)
+3. the Windows-only tests (tests/test_windows_files.py, test_windows_shared_drafts.py and
+   test_windows_address_book.py)
    run by the Windows Python under Wine;
 4. the installer, silently (``/S``) into a folder whose path has Chinese and a
    space (``C:\\users\\...\\申报 程序\\ApplyWizard``): files, shortcuts and the
@@ -154,7 +155,11 @@ class WindowsChecks:
     def windows_tests(self) -> str:
         tests = [
             ROOT / "tests" / name
-            for name in ("test_windows_files.py", "test_windows_shared_drafts.py")
+            for name in (
+                "test_windows_files.py",
+                "test_windows_shared_drafts.py",
+                "test_windows_address_book.py",
+            )
         ]
         for test_file in tests:
             if not test_file.is_file():
