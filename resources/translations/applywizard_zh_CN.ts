@@ -56,6 +56,18 @@
         <translation>通讯录中</translation>
     </message>
     <message>
+        <source>Take the ticked values</source>
+        <translation>采用勾选的值</translation>
+    </message>
+    <message>
+        <source>Keep the row as it is</source>
+        <translation>保持本行不变</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>The address book's entry for “{name}” gives these fields otherwise. Tick the values of this row to write into the address book; the others keep the address book's.</source>
         <translation>通讯录中“{name}”的条目以下字段与本行不同。勾选要将本行的值写入通讯录的字段；未勾选的保留通讯录中的值。</translation>
     </message>
@@ -1084,10 +1096,6 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
     <message>
         <source>Open &amp;anyway</source>
         <translation>仍然打开(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Save as a &amp;new file…</source>

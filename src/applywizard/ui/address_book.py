@@ -141,15 +141,20 @@ class DifferencesDialog(QDialog):
     """The fields the row and the book give differently, each with a box to tick."""
 
     def __init__(
-        self, title: str, intro: str, lines: list[DifferenceLine], parent: QWidget | None = None
+        self,
+        title: str,
+        intro: str,
+        lines: list[DifferenceLine],
+        answers: tuple[str, str],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("differences")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        text = QLabel(intro)
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        words = QLabel(intro)
+        words.setWordWrap(True)
+        layout.addWidget(words)
         grid = QGridLayout()
         for column, heading in enumerate((_("Field"), _("In this row"), _("In the address book"))):
             label = QLabel(f"<b>{heading}</b>")
@@ -160,13 +165,23 @@ class DifferencesDialog(QDialog):
             box.setObjectName(f"differences.{line.field}")
             self.boxes[line.field] = box
             grid.addWidget(box, number, 0)
-            grid.addWidget(QLabel(line.row), number, 1)
-            grid.addWidget(QLabel(line.book), number, 2)
+            for column, value in ((1, line.row), (2, line.book)):
+                shown = QLabel(value)
+                shown.setTextFormat(Qt.TextFormat.PlainText)  # what was typed, never markup
+                grid.addWidget(shown, number, column)
         layout.addLayout(grid)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.setObjectName("differences.buttons")
+        for which, text in zip(
+            (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel),
+            answers,
+            strict=True,
+        ):
+            button = buttons.button(which)
+            if button is not None:
+                button.setText(text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -177,10 +192,15 @@ class DifferencesDialog(QDialog):
 
 
 def _ask_differences(
-    editor: TableEditor, title: str, intro: str, lines: list[DifferenceLine], *, ticked: bool
+    editor: TableEditor,
+    words: tuple[str, str, tuple[str, str]],
+    lines: list[DifferenceLine],
+    *,
+    ticked: bool,
 ) -> set[str] | None:
     """The fields ticked; None if the dialog was cancelled."""
-    dialog = DifferencesDialog(title, intro, lines, editor.window_widget())
+    title, intro, answers = words
+    dialog = DifferencesDialog(title, intro, lines, answers, editor.window_widget())
     for box in dialog.boxes.values():
         box.setChecked(ticked)
     if dialogs.run_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -199,13 +219,17 @@ def fill_row(editor: TableEditor, row: int, entry_id: int, name: str) -> None:
     summary = fill_summary(editor.presenter, row, name, outcome)
     if outcome.differences:
         lines = difference_lines(editor.presenter, outcome.differences)
-        taken = _ask_differences(
-            editor,
+        words = (
             _("Differences from the address book"),
             _(
                 "The address book gives these fields otherwise than the row. Tick the values "
                 "to take from the address book; the others stay as they are in the row."
             ),
+            (_("Take the ticked values"), _("Keep the row as it is")),
+        )
+        taken = _ask_differences(
+            editor,
+            words,
             lines,
             ticked=False,
         )
@@ -239,14 +263,18 @@ def save_row(editor: TableEditor) -> None:
         return
     replace: set[str] | None = set()
     if comparison.differences:
-        replace = _ask_differences(
-            editor,
+        words = (
             _("Update the address book"),
             _(
                 "The address book's entry for “{name}” gives these fields otherwise. Tick the "
                 "values of this row to write into the address book; the others keep the "
                 "address book's."
             ).format(name=name),
+            (_("Update the address book"), _("Cancel")),
+        )
+        replace = _ask_differences(
+            editor,
+            words,
             difference_lines(editor.presenter, comparison.differences),
             ticked=True,
         )
