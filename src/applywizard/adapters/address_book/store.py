@@ -17,9 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from applywizard.adapters.address_book.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, USES
+from applywizard.adapters.address_book.initials import entry_initials
+from applywizard.adapters.address_book.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TABLES,
+    USES,
+    run_migration,
+)
 from applywizard.adapters.user_folders import user_folders
-from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key
+from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key, normalise
 
 PATH_VARIABLE = "APPLYWIZARD_ADDRESS_BOOK"
 BUSY_TIMEOUT_MS = 5000
@@ -48,12 +55,14 @@ def default_path() -> Path:
 
 @dataclass(frozen=True)
 class StoredEntry:
-    """An entry as stored, with its row id and when it was last used."""
+    """An entry as stored, with its row id, when it was last used (UTC, ISO 8601, to the
+    second) and the pinyin initials it is found by (``initials.entry_initials``)."""
 
     kind: Kind
     id: int
     fields: Entry
     last_used: str
+    initials: str = ""
 
 
 def _now() -> str:
@@ -128,24 +137,33 @@ class AddressBook:
         for row in cursor.fetchall():
             values = dict(zip(names, row, strict=True))
             fields = {field: str(values[field]) for field in FIELDS[kind]}
-            found.append(StoredEntry(kind, int(values["id"]), fields, str(values["last_used"])))
+            found.append(
+                StoredEntry(
+                    kind,
+                    int(values["id"]),
+                    fields,
+                    str(values["last_used"]),
+                    str(values.get("initials", "")),
+                )
+            )
         return found
 
     def put(self, kind: Kind, entry: Mapping[str, str], *, entry_id: int | None = None) -> int:
         """Insert ``entry``, or replace the fields of entry ``entry_id``; its id."""
         fields = FIELDS[kind]
         values = [entry.get(field, "") for field in fields]
-        keys = [identity(kind, entry), name_key(kind, entry)]
+        keys = [identity(kind, entry), name_key(kind, entry), entry_initials(kind, entry)]
         table = TABLES[kind]
         if entry_id is None:
-            columns = ", ".join(("identity", "name_key", *fields, "last_used"))
-            marks = ", ".join("?" * (len(fields) + 3))
+            columns = ", ".join(("identity", "name_key", "initials", *fields, "last_used"))
+            marks = ", ".join("?" * (len(fields) + 4))
             cursor = self.connection.execute(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
                 (*keys, *values, _now()),
             )
             return int(cursor.lastrowid or 0)
-        assignments = ", ".join(f"{column} = ?" for column in ("identity", "name_key", *fields))
+        assigned = ("identity", "name_key", "initials", *fields)
+        assignments = ", ".join(f"{column} = ?" for column in assigned)
         self.connection.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?",  # noqa: S608
             (*keys, *values, entry_id),
@@ -181,20 +199,27 @@ class AddressBook:
         row = self.connection.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()  # noqa: S608
         return int(row[0])
 
-    def search(self, kind: Kind, text: str, limit: int = 20) -> list[StoredEntry]:
-        """Entries whose name, other name or identifier contains ``text`` (prefix matches
-        first, then the most recently used)."""
+    def search(self, kind: Kind, text: str, limit: int | None = 20) -> list[StoredEntry]:
+        """Entries whose name, other name or identifier contains ``text``, or whose pinyin
+        initials start with it (``cqd`` finds 重庆大学): those whose name starts with
+        ``text`` first, then those whose initials do, then the rest; each group most
+        recently used first. ``limit`` None: every match."""
         table = TABLES[kind]
-        wanted = text.strip().casefold()
+        wanted = normalise(text)
         pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        typed = wanted.replace(" ", "")
+        letters = typed if typed.isascii() and typed.isalnum() else ""
         other = {"unit": "name_en", "partner": "name_zh", "person": "unit"}[kind]
         code = {"unit": "credit_code", "partner": "registration_number", "person": "title"}[kind]
         sql = (
             f"SELECT * FROM {table} WHERE name_key LIKE ?1 ESCAPE '\\' "  # noqa: S608
             f"OR lower({other}) LIKE ?1 ESCAPE '\\' OR lower({code}) LIKE ?1 ESCAPE '\\' "
-            "ORDER BY substr(name_key, 1, length(?2)) <> ?2, last_used DESC LIMIT ?3"
+            "OR (?4 <> '' AND substr(initials, 1, length(?4)) = ?4) "
+            "ORDER BY CASE WHEN substr(name_key, 1, length(?2)) = ?2 THEN 0 "
+            "WHEN ?4 <> '' AND substr(initials, 1, length(?4)) = ?4 THEN 1 ELSE 2 END, "
+            "last_used DESC, name_key LIMIT ?3"
         )
-        return self._select(kind, sql, (pattern, wanted, limit))
+        return self._select(kind, sql, (pattern, wanted, -1 if limit is None else limit, letters))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -218,13 +243,12 @@ def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
 
 
 def _migrate(path: Path, connection: sqlite3.Connection) -> None:
+    """Every pending migration, in one transaction: all of them, or none."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         for number in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
+            run_migration(connection, MIGRATIONS[number - 1])
             connection.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                 (number, _now()),
@@ -233,6 +257,17 @@ def _migrate(path: Path, connection: sqlite3.Connection) -> None:
     except sqlite3.Error as error:
         connection.execute("ROLLBACK")
         raise _corrupt(path, error) from error
+    except (ImportError, OSError) as error:  # pypinyin or its data missing from the install
+        connection.execute("ROLLBACK")
+        raise AddressBookError(
+            path,
+            f"通讯录无法升级到本程序的格式（{error}）；文件未改动",
+            f"the address book cannot be brought up to this program's format ({error}); "
+            "the file was left as is",
+        ) from error
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
     connection.execute("COMMIT")
 
 
