@@ -1,10 +1,16 @@
 """Opening the address book file, and reading and writing its entries.
 
-The file is SQLite in WAL mode with a busy timeout, so that two windows (or a
-window and the command line) can write at once, and a write killed halfway
-leaves the last committed state. A file that is not an address book (corrupt,
-or written by a newer program) raises ``AddressBookError`` and is not
-changed; the program then runs without the address book.
+The file is SQLite with a busy timeout, so that two windows (or a window and
+the command line) can write at once, and a write killed halfway leaves the
+last committed state. The user's own file (in the user data folder, on this
+machine) is in WAL mode; any other file, which may be on a shared drive, keeps
+the rollback journal: WAL keeps its index in shared memory, which programs on
+two machines cannot share (SQLite: "WAL does not work over a network
+filesystem"), while the rollback journal needs only the drive's file locks.
+Which file is used, when none is named: ``app_settings.address_book_path``.
+A file that is not an address book (corrupt, or written by a newer program)
+raises ``AddressBookError`` and is not changed; the program then runs without
+the address book.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +31,9 @@ from applywizard.adapters.address_book.schema import (
     USES,
     run_migration,
 )
-from applywizard.adapters.user_folders import user_folders
+from applywizard.adapters.app_settings import address_book_path, own_address_book
 from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key, normalise
 
-PATH_VARIABLE = "APPLYWIZARD_ADDRESS_BOOK"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -46,11 +51,9 @@ class AddressBookError(Exception):
 
 
 def default_path() -> Path:
-    """``$APPLYWIZARD_ADDRESS_BOOK``, else ``address-book.sqlite3`` in the user data folder."""
-    named = os.environ.get(PATH_VARIABLE)
-    if named:
-        return Path(named)
-    return user_folders().recovery.parent / "address-book.sqlite3"
+    """The address book used when none is named: ``address_book_path().path`` (kept for
+    callers written before the setting; ``address_book_path`` also says why)."""
+    return address_book_path().path
 
 
 @dataclass(frozen=True)
@@ -271,13 +274,27 @@ def _migrate(path: Path, connection: sqlite3.Connection) -> None:
     connection.execute("COMMIT")
 
 
+def _journal(path: Path) -> str:
+    """WAL for the user's own file, the rollback journal (DELETE) for any other."""
+    own = os.path.normcase(own_address_book().expanduser().absolute())
+    return "WAL" if os.path.normcase(path.expanduser().absolute()) == own else "DELETE"
+
+
+def _set_journal(connection: sqlite3.Connection, mode: str) -> None:
+    # Refused while another program has the file open in WAL mode: it stays so until all close.
+    with suppress(sqlite3.OperationalError):
+        connection.execute(f"PRAGMA journal_mode = {mode}")
+
+
 def open_address_book(path: Path | None = None) -> AddressBook:
-    """Open (creating or migrating when needed) the address book at ``path``.
+    """Open (creating or migrating when needed) the address book at ``path``, by default
+    the one ``address_book_path()`` names.
 
     Raises ``AddressBookError`` for a corrupt file or one of a newer schema, without
     changing it.
     """
-    path = path or default_path()
+    path = path or address_book_path().path
+    journal = _journal(path)
     _check_header(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = _connect(path)
@@ -294,10 +311,9 @@ def open_address_book(path: Path | None = None) -> AddressBook:
         connection.execute("PRAGMA foreign_keys = ON")
         if version > 0:
             _quick_check(path, connection)
+        _set_journal(connection, journal)
         if version < SCHEMA_VERSION:
-            connection.execute("PRAGMA journal_mode = WAL")
             _migrate(path, connection)
-        connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         connection.close()
         raise _corrupt(path, error) from error
