@@ -66,7 +66,7 @@ def test_each_kind_is_found_by_its_chinese_name() -> None:
 
 
 V1_ENTRIES = {
-    "unit": [{"name": "重庆大学", "credit_code": "12100000450402716U"}, {"name": "长安大学"}],
+    "unit": [{"name": "重庆大学", "credit_code": "124100004158003338"}, {"name": "长安大学"}],
     "partner": [{"name": "Universität Wien", "name_zh": "维也纳大学", "country": "AT"}],
     "person": [{"name": "曾伟", "unit": "重庆大学"}],
 }

@@ -34,6 +34,11 @@ from applywizard.adapters.address_book.schema import (
 from applywizard.adapters.app_settings import address_book_path, own_address_book
 from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key, normalise
 
+OTHER_NAME: dict[Kind, str] = {"unit": "name_en", "partner": "name_zh", "person": "unit"}
+"""The field searched besides the name: a unit's English name, a partner's Chinese name,
+a person's unit."""
+CODE: dict[Kind, str] = {"unit": "credit_code", "partner": "registration_number", "person": "title"}
+"""The identifier searched: credit code, registration number (a person's title)."""
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -121,9 +126,9 @@ class AddressBook:
         (when exactly one entry has that name and no different identity)."""
         table = TABLES[kind]
         key = identity(kind, entry)
-        rows = self._select(kind, f"SELECT * FROM {table} WHERE identity = ?", (key,))  # noqa: S608
-        if rows:
-            return rows[0]
+        same = self.with_identity(kind, entry)
+        if same is not None:
+            return same
         rows = self._select(
             kind,
             f"SELECT * FROM {table} WHERE name_key = ?",  # noqa: S608
@@ -193,6 +198,33 @@ class AddressBook:
         )
         return [str(row[0]) for row in cursor.fetchall()]
 
+    def get(self, kind: Kind, entry_id: int) -> StoredEntry | None:
+        """Entry ``entry_id`` of a kind, if there is one."""
+        rows = self._select(kind, f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (entry_id,))  # noqa: S608
+        return rows[0] if rows else None
+
+    def with_identity(self, kind: Kind, entry: Mapping[str, str]) -> StoredEntry | None:
+        """The stored entry with the same identity as ``entry`` (``identity``), if any."""
+        table, key = TABLES[kind], identity(kind, entry)
+        rows = self._select(kind, f"SELECT * FROM {table} WHERE identity = ?", (key,))  # noqa: S608
+        return rows[0] if rows else None
+
+    def remove(self, kind: Kind, entry_id: int) -> int:
+        """Delete an entry and the record of the drafts it was used in; how many those were
+        (-1 when there was no such entry)."""
+        uses = len(self.drafts_of(kind, entry_id))
+        cursor = self.connection.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", (entry_id,))  # noqa: S608
+        self.connection.execute(f"DELETE FROM {USES[kind]} WHERE entry_id = ?", (entry_id,))  # noqa: S608
+        return uses if cursor.rowcount else -1
+
+    def use_counts(self, kind: Kind) -> dict[int, int]:
+        """How many drafts each entry of a kind was used in, by id (entries used in none
+        are left out)."""
+        cursor = self.connection.execute(
+            f"SELECT entry_id, count(*) FROM {USES[kind]} GROUP BY entry_id"  # noqa: S608
+        )
+        return {int(entry_id): int(count) for entry_id, count in cursor.fetchall()}
+
     def entries(self, kind: Kind) -> list[StoredEntry]:
         """Every entry of a kind, by name."""
         return self._select(kind, f"SELECT * FROM {TABLES[kind]} ORDER BY name_key, id", ())  # noqa: S608
@@ -212,8 +244,7 @@ class AddressBook:
         pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         typed = wanted.replace(" ", "")
         letters = typed if typed.isascii() and typed.isalnum() else ""
-        other = {"unit": "name_en", "partner": "name_zh", "person": "unit"}[kind]
-        code = {"unit": "credit_code", "partner": "registration_number", "person": "title"}[kind]
+        other, code = OTHER_NAME[kind], CODE[kind]
         sql = (
             f"SELECT * FROM {table} WHERE name_key LIKE ?1 ESCAPE '\\' "  # noqa: S608
             f"OR lower({other}) LIKE ?1 ESCAPE '\\' OR lower({code}) LIKE ?1 ESCAPE '\\' "
