@@ -104,6 +104,8 @@ def test_open_uses_the_named_book_with_the_rollback_journal(home: Path) -> None:
         with book.transaction():
             book.put("unit", {"name": "重庆大学"})
     assert shared.is_file() and not Path(f"{shared}-wal").exists()
+    with open_address_book(home / "local.sqlite3", journal="wal") as chosen:  # asked for
+        assert chosen.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_a_wal_file_named_as_shared_is_turned_to_the_rollback_journal(home: Path) -> None:

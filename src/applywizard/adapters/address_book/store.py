@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from applywizard.adapters.address_book.initials import entry_initials
 from applywizard.adapters.address_book.schema import (
@@ -305,10 +306,13 @@ def _migrate(path: Path, connection: sqlite3.Connection) -> None:
     connection.execute("COMMIT")
 
 
-def _journal(path: Path) -> str:
-    """WAL for the user's own file, the rollback journal (DELETE) for any other."""
+Journal = Literal["wal", "rollback"]
+
+
+def journal_for(path: Path) -> Journal:
+    """WAL for the user's own file, the rollback journal for any other."""
     own = os.path.normcase(own_address_book().expanduser().absolute())
-    return "WAL" if os.path.normcase(path.expanduser().absolute()) == own else "DELETE"
+    return "wal" if os.path.normcase(path.expanduser().absolute()) == own else "rollback"
 
 
 def _set_journal(connection: sqlite3.Connection, mode: str) -> None:
@@ -317,15 +321,16 @@ def _set_journal(connection: sqlite3.Connection, mode: str) -> None:
         connection.execute(f"PRAGMA journal_mode = {mode}")
 
 
-def open_address_book(path: Path | None = None) -> AddressBook:
+def open_address_book(path: Path | None = None, *, journal: Journal | None = None) -> AddressBook:
     """Open (creating or migrating when needed) the address book at ``path``, by default
-    the one ``address_book_path()`` names.
+    the one ``address_book_path()`` names; ``journal`` by default ``journal_for(path)``
+    (WAL only for a file no other machine opens).
 
     Raises ``AddressBookError`` for a corrupt file or one of a newer schema, without
     changing it.
     """
     path = path or address_book_path().path
-    journal = _journal(path)
+    mode = {"wal": "WAL", "rollback": "DELETE"}[journal or journal_for(path)]
     _check_header(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = _connect(path)
@@ -342,7 +347,7 @@ def open_address_book(path: Path | None = None) -> AddressBook:
         connection.execute("PRAGMA foreign_keys = ON")
         if version > 0:
             _quick_check(path, connection)
-        _set_journal(connection, journal)
+        _set_journal(connection, mode)
         if version < SCHEMA_VERSION:
             _migrate(path, connection)
     except sqlite3.Error as error:
