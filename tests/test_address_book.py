@@ -208,7 +208,7 @@ def test_schema_version_and_migrations_table(tmp_path: Path) -> None:
     with open_address_book(tmp_path / "book.sqlite3") as book:
         connection = book.connection
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # a named file
         assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert connection.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
         versions = connection.execute("SELECT version FROM schema_migrations").fetchall()

@@ -84,6 +84,7 @@ def test_the_unpacked_bundle_passes_its_self_test(unpacked: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "_internal/applywizard/examples" in result.stdout  # the bundle's data, not the tree's
     assert "ok    reopen tables" in result.stdout
+    assert "ok    address book: 重庆大学 cqdx" in result.stdout  # pypinyin's data is in
     assert "ok    wizard" in result.stdout
     assert "Traceback" not in result.stderr
 

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from applywizard import launcher, resources
+from applywizard.cli import self_test
 from applywizard.cli.self_test import run_core
 from applywizard.cli.steps import Report
 
@@ -29,11 +30,11 @@ def test_the_checks_without_qt_pass_and_reopen_every_file(tmp_path: Path) -> Non
     code, text = _core(tmp_path)
     assert code == 0, text
     steps = ("guide", "check 2.8.json", "render 1.1", "reopen form", "reopen tables")
-    for step in (*steps, "attachment pre-flight"):
+    for step in (*steps, "attachment pre-flight", "address book"):
         assert f"ok    {step}" in text
     assert "budget total" in text
     assert len(list(tmp_path.iterdir())) == 3
-    assert text.rstrip().endswith("self-test passed: 27 passed, 0 failed")
+    assert text.rstrip().endswith("self-test passed: 29 passed, 0 failed")
 
 
 @pytest.fixture
@@ -100,3 +101,19 @@ def test_the_command_prints_each_step_and_exits_zero() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_missing_number_module_fails_its_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stdnum.util import get_cc_module  # noqa: PLC0415 - only here
+
+    from applywizard.domain import identifiers  # noqa: PLC0415 - only here
+
+    real = get_cc_module
+    monkeypatch.setattr(
+        identifiers, "get_cc_module", lambda cc, name: None if cc == "in" else real(cc, name)
+    )
+    stream = io.StringIO()
+    report = Report(stream=stream)
+    report.step("registration numbers", self_test._number_modules)
+    assert report.failures == ["registration numbers"]
+    assert "IN pan, IN gstin" in stream.getvalue()

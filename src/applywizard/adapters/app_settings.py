@@ -1,4 +1,5 @@
-"""The settings the command line and the window share: guide folders, the attachment limit.
+"""The settings the command line and the window share: guide folders, the attachment limit,
+versions kept, the address book.
 
 A research office keeps its guide packs in a folder everyone can read (a
 shared drive); each user names it once, in the window (Start page, “指南文件夹”)
@@ -16,6 +17,12 @@ an office sets what its system says (``applywizard settings
 How many earlier versions of each draft are kept (``versions_kept``, see
 ``draft_history``) is one too: 20 unless changed (``applywizard settings
 --versions-kept N``, 0 keeps none); ``APPLYWIZARD_VERSIONS_KEPT`` for one run.
+
+The address book (``address_book``) is a file a research office may share
+(``applywizard settings --address-book FILE``; ``""`` goes back to the user's
+own). ``address_book_path`` says which file is used and why:
+``APPLYWIZARD_ADDRESS_BOOK``, else the setting, else ``address-book.sqlite3``
+in the user data folder.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from applywizard.adapters.atomic_files import write_bytes_atomically
 from applywizard.adapters.guide_packs import PackCatalogue, catalogue
@@ -36,6 +44,10 @@ ENVIRONMENT_ATTACHMENT_LIMIT = "APPLYWIZARD_ATTACHMENT_LIMIT_MB"
 DEFAULT_ATTACHMENT_LIMIT_MB = 20
 """The national system's attachment limit assumed when none is set: no source states one."""
 MAX_ATTACHMENT_LIMIT_MB = 1024
+
+ENVIRONMENT_ADDRESS_BOOK = "APPLYWIZARD_ADDRESS_BOOK"
+ADDRESS_BOOK_FILE = "address-book.sqlite3"
+"""The user's own address book, in the user data folder."""
 
 ENVIRONMENT_VERSIONS_KEPT = "APPLYWIZARD_VERSIONS_KEPT"
 DEFAULT_VERSIONS_KEPT = 20
@@ -92,8 +104,12 @@ def _stored(settings: Path) -> dict[str, object]:
 
 
 def _write_key(settings: Path, key: str, value: object) -> None:
+    """Store ``value`` under ``key``; None removes the key."""
     data = _stored(settings)
-    data[key] = value
+    if value is None:
+        data.pop(key, None)
+    else:
+        data[key] = value
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
         settings.parent.mkdir(parents=True, exist_ok=True)
@@ -204,3 +220,88 @@ def set_versions_kept(count: int, folders: UserFolders | None = None) -> None:
             f"the number of versions kept must be a whole number from 0 to {MAX_VERSIONS_KEPT}"
         )
     _write_key((folders or user_folders()).settings, "versions_kept", count)
+
+
+BookOrigin = Literal["environment", "settings", "user"]
+_ORIGIN_WORDS: dict[BookOrigin, tuple[str, str]] = {
+    "environment": (
+        f"由环境变量 {ENVIRONMENT_ADDRESS_BOOK} 指定",
+        f"named by ${ENVIRONMENT_ADDRESS_BOOK}",
+    ),
+    "settings": ("设置中指定的通讯录（可共享）", "named in the settings (may be shared)"),
+    "user": ("本用户自己的通讯录", "the user's own"),
+}
+
+
+@dataclass(frozen=True)
+class AddressBookPath:
+    """Which address book file is used, why, and any problem reading the settings."""
+
+    path: Path
+    origin: BookOrigin
+    problems: tuple[str, ...] = ()
+
+    def origin_words(self) -> tuple[str, str]:
+        """Where the file was named, in Chinese and English."""
+        return _ORIGIN_WORDS[self.origin]
+
+    @property
+    def is_users_own(self) -> bool:
+        """True for the user's own file in the user data folder (on this machine)."""
+        return self.origin == "user"
+
+
+def own_address_book(folders: UserFolders | None = None) -> Path:
+    """The user's own address book: ``address-book.sqlite3`` in the user data folder."""
+    return (folders or user_folders()).recovery.parent / ADDRESS_BOOK_FILE
+
+
+def address_book_path(folders: UserFolders | None = None) -> AddressBookPath:
+    """The address book to use: ``$APPLYWIZARD_ADDRESS_BOOK``, else the one named in the
+    settings, else the user's own. A settings file that cannot be read names none (the
+    reason is in ``problems``)."""
+    named = os.environ.get(ENVIRONMENT_ADDRESS_BOOK, "")
+    if named:
+        return AddressBookPath(Path(named), "environment")
+    folders = folders or user_folders()
+    settings = folders.settings
+    problems: tuple[str, ...] = ()
+    try:
+        data = json.loads(settings.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = {}
+    except (OSError, ValueError) as error:
+        problems = (
+            f"{settings}：无法读取（{error}），使用本用户自己的通讯录 / cannot be read "
+            f"({error}); the user's own address book is used",
+        )
+        data = {}
+    stored = data.get("address_book", "") if isinstance(data, dict) else ""
+    if isinstance(stored, str) and stored:
+        return AddressBookPath(Path(stored), "settings")
+    if stored:
+        problems = (
+            *problems,
+            f"{settings}：address_book 不是文件名，已忽略 / address_book is not a file name; "
+            "ignored",
+        )
+    return AddressBookPath(own_address_book(folders), "user", problems)
+
+
+def set_address_book(path: Path | None, folders: UserFolders | None = None) -> Path | None:
+    """Name the address book file in the settings (stored absolute); None goes back to the
+    user's own. SettingsError for a folder. The file need not exist yet: it is made on
+    first use."""
+    settings = (folders or user_folders()).settings
+    if path is None:
+        if "address_book" in _stored(settings):
+            _write_key(settings, "address_book", None)
+        return None
+    absolute = path.expanduser().absolute()
+    if absolute.is_dir():
+        raise SettingsError(
+            f"{absolute} 是文件夹，请指定其中的通讯录文件 / "
+            f"{absolute} is a folder; name the address book file in it"
+        )
+    _write_key(settings, "address_book", str(absolute))
+    return absolute

@@ -2,8 +2,8 @@
 
 ``check`` and ``render`` pre-flight every attachment whose file lies beside
 the draft (same folder, same bare name) before judging it; the draft file
-itself is not changed. ``settings`` shows and sets the attachment size limit
-and how many earlier versions of each draft are kept.
+itself is not changed. ``settings`` shows and sets the attachment size limit,
+how many earlier versions of each draft are kept, and the address book file.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from applywizard.adapters.app_settings import (
     DEFAULT_ATTACHMENT_LIMIT_MB,
     DEFAULT_VERSIONS_KEPT,
     SettingsError,
+    address_book_path,
     attachment_limit_mb,
+    set_address_book,
     set_attachment_limit,
     set_versions_kept,
     versions_kept,
@@ -54,6 +56,12 @@ def add_settings_parser(commands: Any) -> None:
         help=f"earlier versions kept of each draft, 0 for none; default {DEFAULT_VERSIONS_KEPT} "
         f"/ 每份草稿保留的历史版本数（0 为不保留，默认 {DEFAULT_VERSIONS_KEPT}）",
     )
+    settings.add_argument(
+        "--address-book",
+        metavar="FILE",
+        help='the address book file, e.g. on a shared drive; "" for your own / '
+        '通讯录文件（如共享盘上的）；"" 恢复为本用户自己的',
+    )
 
 
 def cmd_settings(_: RuleBook, args: argparse.Namespace) -> int:
@@ -63,14 +71,22 @@ def cmd_settings(_: RuleBook, args: argparse.Namespace) -> int:
             set_attachment_limit(args.attachment_limit_mb)
         if args.versions_kept is not None:
             set_versions_kept(args.versions_kept)
+        if args.address_book is not None:
+            set_address_book(Path(args.address_book) if args.address_book else None)
     except SettingsError as error:
         sys.stderr.write(f"applywizard: {error}\n")
         return 2
-    limit, kept = attachment_limit_mb(), versions_kept()
+    limit, kept, book = attachment_limit_mb(), versions_kept(), address_book_path()
+    for problem in book.problems:
+        sys.stderr.write(f"applywizard: {problem}\n")
+    zh_origin, en_origin = book.origin_words()
+    made = book.path.exists()
     if args.en:
         print(f"attachment size limit: {limit} MB (default {DEFAULT_ATTACHMENT_LIMIT_MB} MB)")
         print(f"earlier versions kept of each draft: {kept} (default {DEFAULT_VERSIONS_KEPT})")
+        print(f"address book: {book.path} ({en_origin}{'' if made else '; not made yet'})")
     else:
         print(f"附件大小上限：{limit} MB（默认 {DEFAULT_ATTACHMENT_LIMIT_MB} MB）")
         print(f"每份草稿保留的历史版本数：{kept}（默认 {DEFAULT_VERSIONS_KEPT}）")
+        print(f"通讯录：{book.path}（{zh_origin}{'' if made else '；尚未创建'}）")
     return 0

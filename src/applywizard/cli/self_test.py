@@ -3,6 +3,8 @@
 Loads the shipped guide, checks every example draft against it, renders one
 full set of documents into a temporary folder and reopens each file to check
 what it says (python-docx for the Word files, openpyxl for the workbook).
+The address book works: SQLite, and the pinyin initials read from pypinyin's
+dictionaries (data files a bundle must carry).
 Each step prints one line; a failed step prints why and the run goes on, so
 one run shows everything that is wrong. The window's part (Qt, the font for
 Chinese, the wizard) is in ``applywizard.ui.self_test``; the launcher runs both.
@@ -27,6 +29,7 @@ from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_packs import catalogue, shipped_guide
 from applywizard.cli.steps import Report, SelfTestError, expect
 from applywizard.domain.draft.model import Draft
+from applywizard.domain.identifiers import ORGANISATION_NUMBERS, number_modules
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.resources import data_folder
 
@@ -49,6 +52,8 @@ def _bundled_packs() -> str:
 def run_core(report: Report, out: Path | None = None) -> None:
     """The checks that need no window; documents go to ``out`` or a temporary folder."""
     report.step("version", lambda: f"ApplyWizard {__version__}, Python {sys.version.split()[0]}")
+    report.step("address book", _address_book)
+    report.step("registration numbers", _number_modules)
     holder: dict[str, RuleBook] = {}
 
     def load_guide() -> str:
@@ -121,6 +126,36 @@ def _render_and_reopen(report: Report, book: RuleBook, draft: Draft, folder: Pat
     report.step("reopen checklist", lambda: _check_checklist(written["checklist"], draft, ctx))
     report.step("reopen tables", lambda: _check_tables(written["tables"], draft, ctx))
     report.step("attachment pre-flight", _preflight)
+
+
+def _number_modules() -> str:
+    """python-stdnum has every module that checks a partner's registration number (a
+    bundle lacking one would accept any number of that country without a word)."""
+    missing = [
+        f"{country} {name}"
+        for country, names in ORGANISATION_NUMBERS.items()
+        for name, module in zip(names, number_modules(country), strict=True)
+        if module is None
+    ]
+    expect(not missing, f"python-stdnum modules missing: {', '.join(missing)}")
+    return f"{len(ORGANISATION_NUMBERS)} countries' number checks loaded"
+
+
+def _address_book() -> str:
+    """Pinyin initials (pypinyin's phrase data) and a search by them in a new SQLite book."""
+    from applywizard.adapters.address_book.initials import initials  # noqa: PLC0415
+    from applywizard.adapters.address_book.store import open_address_book  # noqa: PLC0415
+
+    read = {name: initials(name) for name in ("重庆大学", "长安大学", "中国农业银行")}
+    expected = {"重庆大学": "cqdx", "长安大学": "cadx", "中国农业银行": "zgnyyh"}
+    expect(read == expected, f"initials {read}, expected {expected}")
+    with tempfile.TemporaryDirectory(prefix="applywizard-book-") as name:
+        with open_address_book(Path(name) / "book.sqlite3") as book:
+            with book.transaction():
+                book.put("unit", {"name": "重庆大学"})
+            found = [entry.fields["name"] for entry in book.search("unit", "cqd")]
+        expect(found == ["重庆大学"], f"“cqd” found {found}")
+    return "重庆大学 cqdx, 长安大学 cadx, 中国农业银行 zgnyyh; “cqd” finds 重庆大学 in SQLite"
 
 
 def _preflight() -> str:

@@ -4,8 +4,10 @@ An entry is a mapping of field name to text (``""`` for not given), the
 fields a draft row holds that stay the same from one application to the next
 (not the budget, the role or the tasks). Here too: how two entries are known
 to be the same (``identity``), how an entry is merged into another one
-(``merge``, which reports conflicting fields instead of choosing), and the
-checks a draft row gets (``entry_findings``). Pure: no files, no SQLite.
+(``merge``, which reports conflicting fields instead of choosing), the
+checks a draft row gets (``entry_findings``), whether a value could stand in a
+draft row at all (``as_row_writes_it``) and each field's label
+(``field_label``, the draft form's own). Pure: no files, no SQLite.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import ValidationError
+
 from applywizard.domain.draft.model import ChineseUnit, Draft, ForeignPartner, TeamMember
+from applywizard.domain.draft.paths import LABELS
 from applywizard.domain.identifiers import credit_code_is_valid, registration_number_is_valid
 
 Kind = Literal["unit", "partner", "person"]
@@ -62,6 +67,22 @@ KIND_NAMES: dict[Kind, tuple[str, str]] = {
     "person": ("人员", "person"),
 }
 DATE_FIELDS = frozenset({"registered_on", "birth_date"})
+ROWS: dict[Kind, type[ChineseUnit | ForeignPartner | TeamMember]] = {
+    "unit": ChineseUnit,
+    "partner": ForeignPartner,
+    "person": TeamMember,
+}
+_ROW_PATHS: dict[Kind, str] = {
+    "unit": "chinese_units.*",
+    "partner": "foreign_partners.*",
+    "person": "team.*",
+}
+
+
+def field_label(kind: Kind, field: str) -> tuple[str, str]:
+    """A field's label in Chinese and English, as the draft form labels it (``注册日期``,
+    ``registration date``); the field's own name for a field the form does not have."""
+    return LABELS.get(f"{_ROW_PATHS[kind]}.{field}", (field, field))
 
 
 def normalise(text: str) -> str:
@@ -131,13 +152,14 @@ class Conflict:
     def message(self, *, english: bool) -> str:
         """One line, in one language."""
         zh_kind, en_kind = KIND_NAMES[self.kind]
+        zh_field, en_field = field_label(self.kind, self.field)
         if english:
             return (
-                f"{en_kind} {self.identity}: {self.field} is “{self.kept}” in the address book "
+                f"{en_kind} {self.identity}: {en_field} is “{self.kept}” in the address book "
                 f"but “{self.other}” in {self.source} (kept “{self.kept}”)"
             )
         return (
-            f"{zh_kind} {self.identity}：{self.field} 在通讯录中为“{self.kept}”，"
+            f"{zh_kind} {self.identity}：{zh_field}在通讯录中为“{self.kept}”，"
             f"在 {self.source} 中为“{self.other}”（保留“{self.kept}”）"
         )
 
@@ -208,20 +230,62 @@ def entry_findings(kind: Kind, entry: Mapping[str, str], today: dt.date) -> list
         if not text:
             continue
         day = _date(text)
+        zh_field, en_field = field_label(kind, field)
         if day is None:
             found.append(
                 EntryFinding(
                     field,
-                    f"“{name}”的 {field} 不是日期：{text}",
-                    f"{field} of “{name}” is not a date: {text}",
+                    f"“{name}”的{zh_field}不是日期（应为 YYYY-MM-DD）：{text}",
+                    f"The {en_field} of “{name}” is not a date (YYYY-MM-DD): {text}",
                 )
             )
         elif day > today or day.year < 1800:
             found.append(
                 EntryFinding(
                     field,
-                    f"“{name}”的 {field} 不可能：{text}",
-                    f"{field} of “{name}” is impossible: {text}",
+                    f"“{name}”的{zh_field}不可能：{text}",
+                    f"The {en_field} of “{name}” is impossible: {text}",
                 )
             )
     return found
+
+
+CHECKED_FIELDS = frozenset({"credit_code", "registration_number", *DATE_FIELDS})
+"""The fields ``entry_findings`` judges; ``as_row_writes_it`` leaves them to it."""
+
+
+def as_row_writes_it(kind: Kind, entry: Mapping[str, str]) -> tuple[Entry, list[EntryFinding]]:
+    """``entry`` with its values written as a draft row writes them (``yes`` for a tick
+    box becomes ``true``), and the fields whose value a draft row could not hold (a unit
+    type that is not one of the form's), as the draft model itself judges them.
+
+    The identifiers and dates are left as given, to ``entry_findings``: a
+    secretary may knowingly keep one its checks refuse.
+    """
+    result = {field: entry.get(field, "").strip() for field in FIELDS[kind]}
+    if kind == "partner":
+        result["country"] = result["country"].upper()
+    given = {f: v for f, v in result.items() if v and f not in CHECKED_FIELDS}
+    try:
+        row = ROWS[kind].model_validate(given)
+    except ValidationError as error:
+        found = []
+        for problem in error.errors():
+            field = str(problem["loc"][0]) if problem["loc"] else ""
+            zh_field, en_field = field_label(kind, field)
+            value = "".join(
+                c if c.isprintable() else f"U+{ord(c):04X}" for c in given.get(field, "")
+            )
+            found.append(
+                EntryFinding(
+                    field,
+                    f"{zh_field}不能为“{value}”：{problem['msg']}",
+                    f"the {en_field} cannot be “{value}”: {problem['msg']}",
+                )
+            )
+        return result, found
+    written = entry_of(kind, row)
+    result.update({field: written[field] for field in given})
+    if kind == "unit":
+        result["credit_code"] = result["credit_code"].upper()
+    return result, []

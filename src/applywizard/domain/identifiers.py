@@ -39,9 +39,13 @@ def credit_code_is_valid(code: str) -> bool:
     return bool(uscc.is_valid(code))
 
 
+def number_modules(country: str) -> list[Any | None]:
+    """python-stdnum's module for each of the country's numbers; None for one not there."""
+    return [get_cc_module(country.lower(), name) for name in ORGANISATION_NUMBERS[country]]
+
+
 def _modules(country: str) -> list[Any]:
-    modules = (get_cc_module(country.lower(), name) for name in ORGANISATION_NUMBERS[country])
-    return [module for module in modules if module is not None]
+    return [module for module in number_modules(country) if module is not None]
 
 
 def known_number_kinds(country: str) -> list[str]:

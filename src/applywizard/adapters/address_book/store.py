@@ -1,10 +1,16 @@
 """Opening the address book file, and reading and writing its entries.
 
-The file is SQLite in WAL mode with a busy timeout, so that two windows (or a
-window and the command line) can write at once, and a write killed halfway
-leaves the last committed state. A file that is not an address book (corrupt,
-or written by a newer program) raises ``AddressBookError`` and is not
-changed; the program then runs without the address book.
+The file is SQLite with a busy timeout, so that two windows (or a window and
+the command line) can write at once, and a write killed halfway leaves the
+last committed state. The user's own file (in the user data folder, on this
+machine) is in WAL mode; any other file, which may be on a shared drive, keeps
+the rollback journal: WAL keeps its index in shared memory, which programs on
+two machines cannot share (SQLite: "WAL does not work over a network
+filesystem"), while the rollback journal needs only the drive's file locks.
+Which file is used, when none is named: ``app_settings.address_book_path``.
+A file that is not an address book (corrupt, or written by a newer program)
+raises ``AddressBookError`` and is not changed; the program then runs without
+the address book.
 """
 
 from __future__ import annotations
@@ -13,15 +19,27 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
-from applywizard.adapters.address_book.schema import MIGRATIONS, SCHEMA_VERSION, TABLES, USES
-from applywizard.adapters.user_folders import user_folders
-from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key
+from applywizard.adapters.address_book.initials import entry_initials
+from applywizard.adapters.address_book.schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TABLES,
+    USES,
+    run_migration,
+)
+from applywizard.adapters.app_settings import address_book_path, own_address_book
+from applywizard.domain.address_book import FIELDS, Entry, Kind, identity, name_key, normalise
 
-PATH_VARIABLE = "APPLYWIZARD_ADDRESS_BOOK"
+OTHER_NAME: dict[Kind, str] = {"unit": "name_en", "partner": "name_zh", "person": "unit"}
+"""The field searched besides the name: a unit's English name, a partner's Chinese name,
+a person's unit."""
+CODE: dict[Kind, str] = {"unit": "credit_code", "partner": "registration_number", "person": "title"}
+"""The identifier searched: credit code, registration number (a person's title)."""
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -39,21 +57,21 @@ class AddressBookError(Exception):
 
 
 def default_path() -> Path:
-    """``$APPLYWIZARD_ADDRESS_BOOK``, else ``address-book.sqlite3`` in the user data folder."""
-    named = os.environ.get(PATH_VARIABLE)
-    if named:
-        return Path(named)
-    return user_folders().recovery.parent / "address-book.sqlite3"
+    """The address book used when none is named: ``address_book_path().path`` (kept for
+    callers written before the setting; ``address_book_path`` also says why)."""
+    return address_book_path().path
 
 
 @dataclass(frozen=True)
 class StoredEntry:
-    """An entry as stored, with its row id and when it was last used."""
+    """An entry as stored, with its row id, when it was last used (UTC, ISO 8601, to the
+    second) and the pinyin initials it is found by (``initials.entry_initials``)."""
 
     kind: Kind
     id: int
     fields: Entry
     last_used: str
+    initials: str = ""
 
 
 def _now() -> str:
@@ -109,9 +127,9 @@ class AddressBook:
         (when exactly one entry has that name and no different identity)."""
         table = TABLES[kind]
         key = identity(kind, entry)
-        rows = self._select(kind, f"SELECT * FROM {table} WHERE identity = ?", (key,))  # noqa: S608
-        if rows:
-            return rows[0]
+        same = self.with_identity(kind, entry)
+        if same is not None:
+            return same
         rows = self._select(
             kind,
             f"SELECT * FROM {table} WHERE name_key = ?",  # noqa: S608
@@ -128,24 +146,33 @@ class AddressBook:
         for row in cursor.fetchall():
             values = dict(zip(names, row, strict=True))
             fields = {field: str(values[field]) for field in FIELDS[kind]}
-            found.append(StoredEntry(kind, int(values["id"]), fields, str(values["last_used"])))
+            found.append(
+                StoredEntry(
+                    kind,
+                    int(values["id"]),
+                    fields,
+                    str(values["last_used"]),
+                    str(values.get("initials", "")),
+                )
+            )
         return found
 
     def put(self, kind: Kind, entry: Mapping[str, str], *, entry_id: int | None = None) -> int:
         """Insert ``entry``, or replace the fields of entry ``entry_id``; its id."""
         fields = FIELDS[kind]
         values = [entry.get(field, "") for field in fields]
-        keys = [identity(kind, entry), name_key(kind, entry)]
+        keys = [identity(kind, entry), name_key(kind, entry), entry_initials(kind, entry)]
         table = TABLES[kind]
         if entry_id is None:
-            columns = ", ".join(("identity", "name_key", *fields, "last_used"))
-            marks = ", ".join("?" * (len(fields) + 3))
+            columns = ", ".join(("identity", "name_key", "initials", *fields, "last_used"))
+            marks = ", ".join("?" * (len(fields) + 4))
             cursor = self.connection.execute(
                 f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
                 (*keys, *values, _now()),
             )
             return int(cursor.lastrowid or 0)
-        assignments = ", ".join(f"{column} = ?" for column in ("identity", "name_key", *fields))
+        assigned = ("identity", "name_key", "initials", *fields)
+        assignments = ", ".join(f"{column} = ?" for column in assigned)
         self.connection.execute(
             f"UPDATE {table} SET {assignments} WHERE id = ?",  # noqa: S608
             (*keys, *values, entry_id),
@@ -172,6 +199,33 @@ class AddressBook:
         )
         return [str(row[0]) for row in cursor.fetchall()]
 
+    def get(self, kind: Kind, entry_id: int) -> StoredEntry | None:
+        """Entry ``entry_id`` of a kind, if there is one."""
+        rows = self._select(kind, f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (entry_id,))  # noqa: S608
+        return rows[0] if rows else None
+
+    def with_identity(self, kind: Kind, entry: Mapping[str, str]) -> StoredEntry | None:
+        """The stored entry with the same identity as ``entry`` (``identity``), if any."""
+        table, key = TABLES[kind], identity(kind, entry)
+        rows = self._select(kind, f"SELECT * FROM {table} WHERE identity = ?", (key,))  # noqa: S608
+        return rows[0] if rows else None
+
+    def remove(self, kind: Kind, entry_id: int) -> int:
+        """Delete an entry and the record of the drafts it was used in; how many those were
+        (-1 when there was no such entry)."""
+        uses = len(self.drafts_of(kind, entry_id))
+        cursor = self.connection.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", (entry_id,))  # noqa: S608
+        self.connection.execute(f"DELETE FROM {USES[kind]} WHERE entry_id = ?", (entry_id,))  # noqa: S608
+        return uses if cursor.rowcount else -1
+
+    def use_counts(self, kind: Kind) -> dict[int, int]:
+        """How many drafts each entry of a kind was used in, by id (entries used in none
+        are left out)."""
+        cursor = self.connection.execute(
+            f"SELECT entry_id, count(*) FROM {USES[kind]} GROUP BY entry_id"  # noqa: S608
+        )
+        return {int(entry_id): int(count) for entry_id, count in cursor.fetchall()}
+
     def entries(self, kind: Kind) -> list[StoredEntry]:
         """Every entry of a kind, by name."""
         return self._select(kind, f"SELECT * FROM {TABLES[kind]} ORDER BY name_key, id", ())  # noqa: S608
@@ -186,20 +240,26 @@ class AddressBook:
         row = self.connection.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()  # noqa: S608
         return int(row[0])
 
-    def search(self, kind: Kind, text: str, limit: int = 20) -> list[StoredEntry]:
-        """Entries whose name, other name or identifier contains ``text`` (prefix matches
-        first, then the most recently used)."""
+    def search(self, kind: Kind, text: str, limit: int | None = 20) -> list[StoredEntry]:
+        """Entries whose name, other name or identifier contains ``text``, or whose pinyin
+        initials start with it (``cqd`` finds 重庆大学): those whose name starts with
+        ``text`` first, then those whose initials do, then the rest; each group most
+        recently used first. ``limit`` None: every match."""
         table = TABLES[kind]
-        wanted = text.strip().casefold()
+        wanted = normalise(text)
         pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        other = {"unit": "name_en", "partner": "name_zh", "person": "unit"}[kind]
-        code = {"unit": "credit_code", "partner": "registration_number", "person": "title"}[kind]
+        typed = wanted.replace(" ", "")
+        letters = typed if typed.isascii() and typed.isalnum() else ""
+        other, code = OTHER_NAME[kind], CODE[kind]
         sql = (
             f"SELECT * FROM {table} WHERE name_key LIKE ?1 ESCAPE '\\' "  # noqa: S608
             f"OR lower({other}) LIKE ?1 ESCAPE '\\' OR lower({code}) LIKE ?1 ESCAPE '\\' "
-            "ORDER BY substr(name_key, 1, length(?2)) <> ?2, last_used DESC LIMIT ?3"
+            "OR (?4 <> '' AND substr(initials, 1, length(?4)) = ?4) "
+            "ORDER BY CASE WHEN substr(name_key, 1, length(?2)) = ?2 THEN 0 "
+            "WHEN ?4 <> '' AND substr(initials, 1, length(?4)) = ?4 THEN 1 ELSE 2 END, "
+            "last_used DESC, name_key LIMIT ?3"
         )
-        return self._select(kind, sql, (pattern, wanted, limit))
+        return self._select(kind, sql, (pattern, wanted, -1 if limit is None else limit, letters))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -223,13 +283,12 @@ def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
 
 
 def _migrate(path: Path, connection: sqlite3.Connection) -> None:
+    """Every pending migration, in one transaction: all of them, or none."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         for number in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[number - 1].split(";"):
-                if statement.strip():
-                    connection.execute(statement)
+            run_migration(connection, MIGRATIONS[number - 1])
             connection.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                 (number, _now()),
@@ -238,16 +297,45 @@ def _migrate(path: Path, connection: sqlite3.Connection) -> None:
     except sqlite3.Error as error:
         connection.execute("ROLLBACK")
         raise _corrupt(path, error) from error
+    except (ImportError, OSError) as error:  # pypinyin or its data missing from the install
+        connection.execute("ROLLBACK")
+        raise AddressBookError(
+            path,
+            f"通讯录无法升级到本程序的格式（{error}）；文件未改动",
+            f"the address book cannot be brought up to this program's format ({error}); "
+            "the file was left as is",
+        ) from error
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
     connection.execute("COMMIT")
 
 
-def open_address_book(path: Path | None = None) -> AddressBook:
-    """Open (creating or migrating when needed) the address book at ``path``.
+Journal = Literal["wal", "rollback"]
+
+
+def journal_for(path: Path) -> Journal:
+    """WAL for the user's own file, the rollback journal for any other."""
+    own = os.path.normcase(own_address_book().expanduser().absolute())
+    return "wal" if os.path.normcase(path.expanduser().absolute()) == own else "rollback"
+
+
+def _set_journal(connection: sqlite3.Connection, mode: str) -> None:
+    # Refused while another program has the file open in WAL mode: it stays so until all close.
+    with suppress(sqlite3.OperationalError):
+        connection.execute(f"PRAGMA journal_mode = {mode}")
+
+
+def open_address_book(path: Path | None = None, *, journal: Journal | None = None) -> AddressBook:
+    """Open (creating or migrating when needed) the address book at ``path``, by default
+    the one ``address_book_path()`` names; ``journal`` by default ``journal_for(path)``
+    (WAL only for a file no other machine opens).
 
     Raises ``AddressBookError`` for a corrupt file or one of a newer schema, without
     changing it.
     """
-    path = path or default_path()
+    path = path or address_book_path().path
+    mode = {"wal": "WAL", "rollback": "DELETE"}[journal or journal_for(path)]
     _check_header(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = _connect(path)
@@ -264,10 +352,9 @@ def open_address_book(path: Path | None = None) -> AddressBook:
         connection.execute("PRAGMA foreign_keys = ON")
         if version > 0:
             _quick_check(path, connection)
+        _set_journal(connection, mode)
         if version < SCHEMA_VERSION:
-            connection.execute("PRAGMA journal_mode = WAL")
             _migrate(path, connection)
-        connection.execute("PRAGMA journal_mode = WAL")
     except sqlite3.Error as error:
         connection.close()
         raise _corrupt(path, error) from error
