@@ -513,7 +513,8 @@ def test_the_start_page_builds_the_book_from_earlier_drafts_and_says_what_it_hol
     )
     assert "未能读取：半截.json" in details
     assert details.splitlines()[1:] == [
-        "冲突：中方单位 code:12420000441612088E：name_en 在通讯录中为"
+        "冲突：中方单位“楚天理工科技大学”（统一社会信用代码 12420000441612088E）："
+        "单位英文名称在通讯录中为"
         "“Chutian University of Science and Technology”，在 另一份.json 中为“CUST”"
         "（保留“Chutian University of Science and Technology”）"
     ]

@@ -148,18 +148,30 @@ class Conflict:
     kept: str
     other: str
     source: str
+    name: str = ""
+    """The entry's name in the address book (what a reader knows it by)."""
+
+    def _who(self, *, english: bool) -> str:
+        """The entry: its name, and the identifier it was matched by."""
+        kind, _, value = self.identity.partition(":")
+        if kind == "name" or not self.name:
+            return f"“{self.name or value}”"
+        label = {"code": ("统一社会信用代码", "credit code"), "reg": ("注册号", "registration")}
+        zh, en = label.get(kind, ("", ""))
+        return f"“{self.name}” ({en} {value})" if english else f"“{self.name}”（{zh} {value}）"
 
     def message(self, *, english: bool) -> str:
         """One line, in one language."""
         zh_kind, en_kind = KIND_NAMES[self.kind]
         zh_field, en_field = field_label(self.kind, self.field)
+        who = self._who(english=english)
         if english:
             return (
-                f"{en_kind} {self.identity}: {en_field} is “{self.kept}” in the address book "
+                f"{en_kind} {who}: {en_field} is “{self.kept}” in the address book "
                 f"but “{self.other}” in {self.source} (kept “{self.kept}”)"
             )
         return (
-            f"{zh_kind} {self.identity}：{zh_field}在通讯录中为“{self.kept}”，"
+            f"{zh_kind}{who}：{zh_field}在通讯录中为“{self.kept}”，"
             f"在 {self.source} 中为“{self.other}”（保留“{self.kept}”）"
         )
 
@@ -178,7 +190,8 @@ def merge(
         if not mine:
             merged[field] = theirs
         elif normalise(mine) != normalise(theirs):
-            conflicts.append(Conflict(kind, key, field, mine, theirs, source))
+            name = kept.get("name", "")
+            conflicts.append(Conflict(kind, key, field, mine, theirs, source, name))
     return merged, conflicts
 
 
