@@ -244,6 +244,16 @@ def test_a_partner_is_found_by_part_of_its_name_and_a_person_with_their_unit(
     assert (member.name, member.unit, member.title) == ("周明远", "楚天理工科技大学", "教授")
 
 
+def test_pinyin_initials_find_a_chinese_name(qtbot: QtBot, book: RuleBook, book_file: Path) -> None:
+    page = open_page(qtbot, book, UnitsPage, book_file, new_application())
+    editor = add_row(qtbot, page, "chinese_units")
+    type_chars(editor, "ctlg")  # 楚天理工
+    offered = suggestions(qtbot, editor)
+    assert offered[0].startswith("楚天理工科技大学 · ")
+    pick(qtbot, editor, 0, page)
+    assert page.hub.session.draft.chinese_units[0].credit_code == "12420000441612088E"
+
+
 def test_typing_on_without_choosing_keeps_what_was_typed(
     qtbot: QtBot, book: RuleBook, book_file: Path
 ) -> None:

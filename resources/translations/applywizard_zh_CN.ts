@@ -696,6 +696,10 @@
         <translation>请先填写本行的名称：通讯录按名称保存条目</translation>
     </message>
     <message>
+        <source>Address book: {units} Chinese units, {partners} partners, {people} people · {path}</source>
+        <translation>通讯录：中方单位 {units} 家，外方合作单位 {partners} 家，人员 {people} 人 · {path}</translation>
+    </message>
+    <message>
         <source>Took {count} value(s) from the address book</source>
         <translation>已采用通讯录中的 {count} 项</translation>
     </message>
@@ -716,10 +720,6 @@ Saved as it is, it would be copied into every draft filled from the address book
     <message>
         <source>The address book is not available: {why}</source>
         <translation>通讯录不可用：{why}</translation>
-    </message>
-    <message>
-        <source>Address book: {units} Chinese units, {partners} partners, {people} people · {path}</source>
-        <translation>通讯录：中方单位 {units} 家，外方合作单位 {partners} 家，人员 {people} 人 · {path}</translation>
     </message>
     <message>
         <source>Added {units} Chinese units, {partners} partners, {people} people; {merged} already in the address book were merged.</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from applywizard.adapters.address_book.importing import ImportReport
+from applywizard.adapters.app_settings import address_book_path
 from applywizard.domain.address_book import EntryFinding
 from applywizard.presenters.fields import field_label
 from applywizard.presenters.table import TablePresenter
@@ -127,18 +128,21 @@ def nameless() -> str:
 
 
 def book_caption(access: AddressBookAccess) -> str:
-    """The Start page's line: where the address book is and what it holds."""
+    """The Start page's line: where the address book is, whose, and what it holds."""
     counts = access.counts()
     if counts is None:
         return unavailable(access)
-    return _(
+    caption = _(
         "Address book: {units} Chinese units, {partners} partners, {people} people · {path}"
-    ).format(
-        units=counts["unit"],
-        partners=counts["partner"],
-        people=counts["person"],
-        path=access.where(),
     )
+    where = access.where()
+    text = caption.format(
+        units=counts["unit"], partners=counts["partner"], people=counts["person"], path=where
+    )
+    named = address_book_path()
+    if where is not None and named.path == where:
+        text += f"（{bilingual(*named.origin_words())}）"
+    return text
 
 
 def import_lines(report: ImportReport) -> tuple[str, list[str]]:
