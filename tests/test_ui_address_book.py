@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 from applywizard.adapters.address_book.importing import import_drafts
 from applywizard.adapters.address_book.store import AddressBook, open_address_book
 from applywizard.adapters.draft_files import read_draft
+from applywizard.domain.address_book import KINDS, Kind
 from applywizard.domain.draft.model import Draft, UnitType
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.ui import dialogs
@@ -261,9 +262,9 @@ def test_typing_on_without_choosing_keeps_what_was_typed(
     editor = add_row(qtbot, page, "chinese_units")
     type_chars(editor, "楚天理")
     suggestions(qtbot, editor)
-    type_chars(editor.completer().list, "工新校区")  # the popup passes keys on to the editor
     completer = editor.completer()
     assert isinstance(completer, BookCompleter)
+    type_chars(completer.list, "工新校区")  # the popup passes keys on to the editor
     qtbot.waitUntil(lambda: not completer.list.isVisible())
     with qtbot.waitSignal(page.hub.edited):
         press(editor, Qt.Key.Key_Return)
@@ -330,9 +331,9 @@ def test_cancelling_the_differences_changes_nothing_that_differed(
 
 
 # -- saving rows to the book --------------------------------------------------------------------
-def _entries(path: Path, kind: str) -> dict[str, dict[str, str]]:
+def _entries(path: Path, kind: Kind) -> dict[str, dict[str, str]]:
     with open_address_book(path) as book:
-        return {item.fields["name"]: item.fields for item in book.entries(kind)}  # type: ignore[arg-type]
+        return {item.fields["name"]: item.fields for item in book.entries(kind)}
 
 
 def _type_cell(qtbot: QtBot, page: WizardPage, path: str, text: str) -> None:
@@ -390,7 +391,7 @@ def test_a_row_with_a_wrong_credit_code_is_saved_only_when_confirmed(
         def answer(box: QDialog) -> int:
             assert isinstance(box, QMessageBox)
             questions.append(box.text())
-            button = box.findChild(QWidget, f"book.findings.{choice}")
+            button = box.findChild(QPushButton, f"book.findings.{choice}")
             assert button is not None
             button.click()
             return 0
@@ -536,9 +537,9 @@ def _merged(book_path: Path) -> list[int]:
     """Entries used in more than one draft: each later draft's copy was merged."""
     with open_address_book(book_path) as raw:
         merged = []
-        for kind in ("unit", "partner", "person"):
-            for entry in raw.entries(kind):  # type: ignore[arg-type]
-                merged.extend([entry.id] * (len(raw.drafts_of(kind, entry.id)) - 1))  # type: ignore[arg-type]
+        for kind in KINDS:
+            for entry in raw.entries(kind):
+                merged.extend([entry.id] * (len(raw.drafts_of(kind, entry.id)) - 1))
         return merged
 
 
