@@ -6,7 +6,7 @@ Word; this script is how they were first made, and remakes them from scratch:
     .venv/bin/python scripts/make_templates.py
 
 The loop tables' headings (units, partners, team, the leader's projects,
-attachments) are the declared columns' document headings
+attachments, the assessment indicators) are the declared columns' document headings
 (``domain.draft.tables``), found through the context keys each column shows
 (``adapters.documents.context_tables``).
 
@@ -43,6 +43,7 @@ from docx_styling import (
 from applywizard.adapters.documents.cells import Keys, heading
 from applywizard.adapters.documents.context_tables import (
     ATTACHMENT_KEYS,
+    INDICATOR_KEYS,
     PARTNER_KEYS,
     PROJECT_KEYS,
     TEAM_KEYS,
@@ -51,6 +52,7 @@ from applywizard.adapters.documents.context_tables import (
 from applywizard.adapters.documents.typefaces import HEI
 from applywizard.domain.draft.tables import (
     ATTACHMENTS,
+    INDICATORS,
     LEADER_PROJECTS,
     PARTNERS,
     TEAM,
@@ -218,7 +220,20 @@ def objectives(document: Document) -> None:
         part_heading(document, key)
         text_loop(document, f"parts.{key}.paragraphs")
     document.add_heading("考核指标", level=3)
-    text_loop(document, "indicators")
+    paragraph(document, "{%p if indicator_rows %}")
+    fields = ["index", "text", "quantity", "unit"]
+    loop_table(
+        document,
+        "indicator_rows",
+        header=headings(INDICATORS, INDICATOR_KEYS, fields),
+        fields=fields,
+        widths=[1.3, 11.3, 1.8, 1.6],
+        var="k",
+        right=("quantity",),
+    )
+    paragraph(document, "{%p else %}")
+    paragraph(document, "无", indent_first=True)
+    paragraph(document, "{%p endif %}")
 
 
 def direction_specifics(document: Document) -> None:

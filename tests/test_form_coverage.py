@@ -48,6 +48,7 @@ def test_every_item_with_nothing_to_say_reads_wu(book: RuleBook) -> None:
     for part in ctx["parts"].values():
         assert part["paragraphs"] == [NOTHING], part["title"]
     assert ctx["indicators"] == ctx["task_division"] == ctx["budget"]["notes"] == [NOTHING]
+    assert ctx["indicator_rows"] == []  # the form writes 无 instead of the table
     assert ctx["project"]["recommending_body"] == NOTHING  # the cover
     basic = {row["label"]: row["value"] for row in ctx["basic"]}
     assert basic["关键词"] == basic["项目摘要"] == NOTHING

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from applywizard.domain.draft.codec import decode_draft
+from applywizard.domain.draft.codec import decode_draft, encode_draft
 from applywizard.domain.draft.migrations import MIGRATIONS, MigrationGapError, migrate
-from applywizard.domain.draft.model import SCHEMA_VERSION
+from applywizard.domain.draft.model import SCHEMA_VERSION, Stage
+from applywizard.domain.draft.project import Indicator
 
 
 def _rename_title(data: dict[str, Any]) -> dict[str, Any]:
@@ -60,3 +62,62 @@ def test_a_version_4_draft_opens_not_knowing_where_its_files_were_attached_from(
     draft = decode_draft(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
     assert draft.schema_version == SCHEMA_VERSION
     assert draft.attachments[0].attached_from == ""
+
+
+OLD_INDICATORS = (
+    "1. 建立热障涂层失效机理数据库1套，包含不少于300组试验数据，双方共享。\n"
+    "2. 申请发明专利4项（其中中法联合申请1项），发表高水平论文8篇（中法合作论文不少于4篇）。\n"
+    "\n"
+    "3. 联合培养博士、硕士研究生6名，双方互访研究人员不少于12人次 < & > {{ x }}。\t\n"
+)
+"""Indicators as version 5 wrote them: one text, numbered by hand, a blank line, odd characters."""
+
+
+def _version_5(**form: object) -> bytes:
+    saved = {
+        "schema_version": 5,
+        "direction": "1.1",
+        "form": {"objectives_and_content": "研究目标", **form},
+    }
+    return json.dumps(saved, ensure_ascii=False).encode("utf-8")
+
+
+def test_a_version_5_draft_is_formal_and_its_indicators_text_becomes_one_item() -> None:
+    draft = decode_draft(_version_5(indicators=OLD_INDICATORS))
+    assert draft.schema_version == SCHEMA_VERSION
+    assert draft.stage is Stage.FORMAL
+    assert draft.form.indicators == [Indicator(text=OLD_INDICATORS)]  # every character kept
+    assert draft.form.indicators[0].quantity is None and draft.form.indicators[0].unit == ""
+    assert draft.form.objectives_and_content == "研究目标"
+    again = decode_draft(encode_draft(draft))  # and it saves and reopens as it is
+    assert again == draft
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_a_version_5_draft_with_no_indicators_has_no_items(text: str) -> None:
+    assert decode_draft(_version_5(indicators=text)).form.indicators == []
+    assert decode_draft(_version_5()).form.indicators == []  # never written at all
+
+
+def test_a_version_5_draft_with_indicators_of_another_type_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"form\.indicators"):
+        decode_draft(_version_5(indicators=5))
+
+
+def test_a_version_5_draft_with_a_stage_that_is_no_stage_is_refused() -> None:
+    saved = json.loads(_version_5(indicators="x"))
+    saved["stage"] = "bogus"
+    with pytest.raises(ValueError, match="stage"):
+        decode_draft(json.dumps(saved).encode("utf-8"))
+
+
+def test_an_example_as_version_5_wrote_it_opens_with_its_indicators_whole() -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    current = json.loads((examples / "2.8.json").read_text(encoding="utf-8"))
+    old = dict(current, schema_version=5)
+    del old["stage"]
+    old["form"] = dict(current["form"], indicators=OLD_INDICATORS)
+    draft = decode_draft(json.dumps(old, ensure_ascii=False).encode("utf-8"))
+    assert draft.stage is Stage.FORMAL
+    assert [item.text for item in draft.form.indicators] == [OLD_INDICATORS]
+    assert draft.chinese_units == decode_draft(json.dumps(current).encode()).chinese_units

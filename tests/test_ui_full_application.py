@@ -220,9 +220,9 @@ def fill_table(qtbot: QtBot, page: WizardPage, collection: str, source: DraftSes
     table = tables[0]
     add = child(page, QPushButton, f"{collection}.add")
     session = page.hub.session
-    for row, item in enumerate(getattr(source.draft, collection)):
+    for row, item in enumerate(source.items(collection)):
         click(add)
-        assert len(getattr(session.draft, collection)) == row + 1
+        assert len(session.items(collection)) == row + 1
         for column in table.model.columns:
             path = f"{collection}.{row}.{column.field}"
             value = getattr(item, column.field)
@@ -340,6 +340,7 @@ def test_a_complete_application_is_typed_through_the_window(
     press_next(wizard, PageId.PROJECT)
     project = bound_page(wizard, PageId.PROJECT)
     fill_bound(qtbot, project, source, project.binder.paths())
+    fill_table(qtbot, project, "form.indicators", source)
 
     press_next(wizard, PageId.UNITS)
     fill_table(qtbot, bound_page(wizard, PageId.UNITS), "chinese_units", source)

@@ -986,6 +986,10 @@ Saved as it is, it would be copied into every draft filled from the address book
         <translation>方向 {code} 的合作国家：{names}</translation>
     </message>
     <message>
+        <source>One row per indicator, in the words of the form. Where an indicator states a count (发表论文5篇), give the count and its unit (5, 篇) too: the formal application may not promise less than the pre-application.</source>
+        <translation>每行一项考核指标，按申报书的表述填写。指标写明数量的（如“发表论文5篇”），请同时填写数量和计量单位（5，篇）：正式申报书不得低于预申报书承诺的指标。</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>项目</translation>
     </message>

@@ -6,11 +6,20 @@ from collections.abc import Iterator
 
 import pytest
 
+from applywizard.domain.draft.tables import INDICATORS
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.presenters.project import NUMBER_RANGES, SECTIONS, groups, shown_sections, yes_no
+from applywizard.presenters.project import (
+    NUMBER_RANGES,
+    SECTIONS,
+    TABLES,
+    groups,
+    shown_sections,
+    table_hint,
+    yes_no,
+)
 from tests.presenters.page_sessions import english_words, example_session
 
-KINDS = {"line", "text", "day", "money", "lines", "yes_no", *NUMBER_RANGES}
+KINDS = {"line", "text", "day", "money", "lines", "yes_no", "table", *NUMBER_RANGES}
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +40,10 @@ def test_the_groups_and_their_fields(book: RuleBook) -> None:
     assert [group.section for group in page] == [None, None, *SECTIONS]
     assert page[0].fields[0] == ("project.title_zh", "line")
     assert ("project.duration_months", "number") in page[0].fields
-    assert {kind for _path, kind in page[1].fields} == {"text"}
+    assert {kind for _path, kind in page[1].fields} == {"text", "table"}
+    assert [path for path, kind in page[1].fields if kind == "table"] == ["form.indicators"]
+    assert TABLES == {"form.indicators": INDICATORS}
+    assert "unit" in table_hint("form.indicators")
     assert ("horizon.trl", "trl") in page[3].fields
     assert NUMBER_RANGES["trl"] == (1, 9) and NUMBER_RANGES["number"] == (1, 240)
     assert yes_no() == [(True, "Yes"), (False, "No")]
@@ -42,6 +54,8 @@ def test_the_groups_and_their_fields(book: RuleBook) -> None:
         for path, kind in group.fields:
             assert kind in KINDS, path
             session.value(path)  # every field is a path of the draft
+            if kind == "table":
+                assert TABLES[path].collection == path
             if group.section is not None:
                 assert path.startswith(group.section)
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from applywizard.domain.draft.model import Role, UnitType
-from applywizard.domain.draft.tables import PARTNERS, TABLES, TEAM, UNITS, Table
+from applywizard.domain.draft.tables import (
+    INDICATOR_UNITS,
+    INDICATORS,
+    PARTNERS,
+    TABLES,
+    TEAM,
+    UNITS,
+    Table,
+)
 from applywizard.domain.rules.engine import RuleBook
-from applywizard.presenters.table import TablePresenter
+from applywizard.presenters.table import TablePresenter, Target
 from applywizard.presenters.text import set_language
 from applywizard.workflow.session import DraftSession
 from tests.presenters.conftest import example_session
@@ -23,8 +32,12 @@ def presenter(session: DraftSession, table: Table = UNITS) -> TablePresenter:
 def test_every_table_names_draft_fields_with_labels(book: RuleBook) -> None:
     session = DraftSession(book)
     for table in TABLES:
-        item = type(session.draft).model_fields[table.collection]
-        fields = item.annotation.__args__[0].model_fields  # type: ignore[union-attr]
+        model: Any = type(session.draft)
+        *parents, last = table.collection.split(".")  # form.indicators: a list inside a part
+        for part in parents:
+            model = model.model_fields[part].annotation
+        item = model.model_fields[last]
+        fields = item.annotation.__args__[0].model_fields
         for column in table.columns:
             assert column.field in fields, (table.collection, column.field)
             zh, en = table.header(column.field)
@@ -160,3 +173,53 @@ def test_paths_find_their_cell(
     assert target is not None
     assert (target.row, target.column, target.long) == (row, column, long)
     assert units.target("foreign_partners.0.name") is None
+
+
+def test_the_indicators_are_a_table_inside_the_form(book: RuleBook) -> None:
+    session = example_session(book, "2.8")
+    indicators = presenter(session, INDICATORS)
+    assert indicators.count == 9
+    assert indicators.path(6, indicators.column_of("quantity")) == "form.indicators.6.quantity"
+    text = indicators.cell(6, indicators.column_of("text")).text
+    assert text == "发表论文20篇（多国合作论文≥12篇）"
+    quantity = indicators.cell(6, indicators.column_of("quantity"))
+    assert quantity.text == "20" and quantity.right_aligned
+    assert indicators.cell(6, indicators.column_of("unit")).text == "篇"
+    assert [unit for unit, _text in indicators.choices(INDICATORS.column("unit"))] == list(
+        INDICATOR_UNITS
+    )
+    assert indicators.header(indicators.column_of("text")) == "指标内容"
+    assert indicators.long_caption(6) == "考核指标 7：指标内容"
+    assert not indicators.editable(indicators.column_of("text"))  # edited under the table
+
+    assert indicators.commit(6, indicators.column_of("quantity"), "18")
+    assert session.draft.form.indicators[6].quantity == Decimal(18)
+    assert not indicators.commit(6, indicators.column_of("quantity"), "-1")
+    assert not indicators.commit(6, indicators.column_of("quantity"), "二十")
+    assert indicators.commit(6, indicators.column_of("quantity"), "")  # blank: no count
+    assert session.draft.form.indicators[6].quantity is None
+    assert indicators.commit(6, indicators.column_of("unit"), "人次")
+
+    row = indicators.add_item()
+    assert row == 9 and indicators.count == 10 and indicators.is_empty(row)
+    assert indicators.move_item(row, -1) == 8
+    assert session.draft.form.indicators[8].text == ""
+    indicators.remove_item(8)
+    assert indicators.count == len(session.draft.form.indicators) == 9
+    target = indicators.target("form.indicators.3.text")
+    assert target is not None and (target.row, target.long) == (3, True)
+    assert indicators.target("form.indicators") == Target(-1, -1, long=False)
+    assert indicators.target("form.schedule") is None
+
+
+def test_indicators_without_text_or_none_at_all_are_findings(book: RuleBook) -> None:
+    session = example_session(book, "2.8")
+    indicators = presenter(session, INDICATORS)
+    indicators.add_item()
+    indicators.show_findings(session.findings)
+    assert [line.field for line in indicators.finding_lines()] == ["form.indicators.9.text"]
+    assert indicators.cell(9, indicators.column_of("text")).severity == "error"
+    for _row in range(10):
+        indicators.remove_item(0)
+    indicators.show_findings(session.findings)
+    assert [line.field for line in indicators.finding_lines()] == ["form.indicators"]

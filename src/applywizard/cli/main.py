@@ -38,7 +38,7 @@ from applywizard.cli.packs import (
     pack_line,
 )
 from applywizard.cli.preflight_commands import add_settings_parser, cmd_settings, prechecked
-from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.model import Draft, first_stage
 from applywizard.domain.rules.comparison import compare, under_other
 from applywizard.domain.rules.coverage import coverage, eligibility_coverage
 from applywizard.domain.rules.engine import RuleBook
@@ -216,7 +216,8 @@ def _cmd_new(_: RuleBook, args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        draft = Draft(guide_id=book.guide.id, direction=args.direction)
+        stage = first_stage(pre_application=book.guide.pre_application)
+        draft = Draft(guide_id=book.guide.id, direction=args.direction, stage=stage)
         save_draft(pin(draft, book.guide, book.content_hash), path)
     except DraftFileError as error:
         _error(str(error))

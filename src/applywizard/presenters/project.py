@@ -1,20 +1,23 @@
 """The Project page without Qt: its groups of fields, each field's kind, and which show.
 
-Titles, dates and duration, the form's texts, then what a direction adds: a
-joint laboratory (1.1), a Horizon Europe proposal (1.4, 1.5), a BRICS joint
-application (2.8). A group a direction adds is shown only when that
-direction's rules read fields under its prefix.
+Titles, dates and duration, the form's texts with the assessment indicators
+(a table: ``TABLES``), then what a direction adds: a joint laboratory (1.1), a
+Horizon Europe proposal (1.4, 1.5), a BRICS joint application (2.8). A group
+a direction adds is shown only when that direction's rules read fields under
+its prefix.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from applywizard.domain.draft.tables import INDICATORS, Table
 from applywizard.presenters.text import _
 from applywizard.workflow.session import DraftSession
 
 Fields = tuple[tuple[str, str], ...]
-"""Field paths with their kind: line, text, day, number, year, trl, money, lines, yes_no."""
+"""Field paths with their kind: line, text, day, number, year, trl, money, lines, yes_no,
+or table (a list of the draft edited in the table ``TABLES`` declares for it)."""
 
 IDENTITY: Fields = (
     ("project.title_zh", "line"),
@@ -28,15 +31,17 @@ IDENTITY: Fields = (
     ("project.duration_months", "number"),
     ("project.application_date", "day"),
 )
-TEXTS = (
-    "form.status_and_trends",
-    "form.objectives_and_content",
-    "form.indicators",
-    "form.research_basis",
-    "form.schedule",
-    "form.organisation_and_risks",
-    "form.task_division",
+FORM_PARTS: Fields = (
+    ("form.status_and_trends", "text"),
+    ("form.objectives_and_content", "text"),
+    ("form.indicators", "table"),
+    ("form.research_basis", "text"),
+    ("form.schedule", "text"),
+    ("form.organisation_and_risks", "text"),
+    ("form.task_division", "text"),
 )
+TABLES: dict[str, Table] = {"form.indicators": INDICATORS}
+"""The lists the page edits in a table, by path."""
 JOINT_LAB: Fields = (
     ("joint_lab.name_zh", "line"),
     ("joint_lab.name_en", "line"),
@@ -77,11 +82,23 @@ def groups() -> list[Group]:
     """The page's groups, in order, titled in the current language."""
     return [
         Group(_("Project"), IDENTITY),
-        Group(_("Parts of the application form"), tuple((path, "text") for path in TEXTS)),
+        Group(_("Parts of the application form"), FORM_PARTS),
         Group(_("Joint laboratory (1.1)"), JOINT_LAB, SECTIONS[0]),
         Group(_("Horizon Europe proposal"), HORIZON, SECTIONS[1]),
         Group(_("BRICS joint application"), BRICS, SECTIONS[2]),
     ]
+
+
+def table_hint(path: str) -> str:
+    """What to write in a table of the page, said above it."""
+    hints = {
+        "form.indicators": _(
+            "One row per indicator, in the words of the form. Where an indicator "
+            "states a count (发表论文5篇), give the count and its unit (5, 篇) too: "
+            "the formal application may not promise less than the pre-application."
+        ),
+    }
+    return hints.get(path, "")
 
 
 def yes_no() -> list[tuple[bool, str]]:

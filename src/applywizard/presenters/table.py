@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Any
 
 from applywizard.domain.draft.paths import enum_label
-from applywizard.domain.draft.tables import CURRENCIES, Column, Table
+from applywizard.domain.draft.tables import CURRENCIES, INDICATOR_UNITS, Column, Table
 from applywizard.domain.rules.finding import Finding
 from applywizard.presenters.fields import field_label
 from applywizard.presenters.findings import (
@@ -127,8 +127,7 @@ class TablePresenter:
     # -- reading -----------------------------------------------------------------
     def items(self) -> list[Any]:
         """The draft's list this table edits."""
-        items: list[Any] = getattr(self.session.draft, self.collection)
-        return items
+        return self.session.items(self.collection)
 
     def path(self, row: int, column: int | None = None) -> str:
         """The field path of a cell (of a row when ``column`` is None)."""
@@ -182,6 +181,7 @@ class TablePresenter:
             "countries": lambda: [(c, self.country_name(c)) for c in self.country_codes()],
             "unit_names": self._unit_names,
             "currencies": lambda: [(code, code) for code in CURRENCIES],
+            "indicator_units": lambda: [(unit, unit) for unit in INDICATOR_UNITS],
             "attachment_kinds": lambda: [
                 (kind.id, bilingual(kind.zh, kind.en))
                 for kind in self.session.book.guide.attachment_kinds
@@ -332,7 +332,7 @@ class TablePresenter:
         """Where ``path`` is in this table; None if it is not about this list."""
         if path != self.collection and not path.startswith(self.collection + "."):
             return None
-        parts = path.split(".")[1:]
+        parts = path[len(self.collection) + 1 :].split(".") if path != self.collection else []
         if not parts or not parts[0].isdigit() or not self.count:
             return Target(-1, -1, long=False)
         field = parts[1] if len(parts) > 1 else ""

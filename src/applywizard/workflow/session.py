@@ -34,7 +34,9 @@ from applywizard.domain.draft.model import (
     ForeignPartner,
     OtherProject,
     TeamMember,
+    first_stage,
 )
+from applywizard.domain.draft.project import Indicator
 from applywizard.domain.draft.reuse import reuse_for_next_call
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
@@ -49,7 +51,9 @@ ITEM_FACTORIES: dict[str, Callable[[], BaseModel]] = {
     "foreign_partners": ForeignPartner,
     "team": TeamMember,
     "leader_projects": OtherProject,
+    "form.indicators": Indicator,
 }
+"""The draft's lists that are edited a row at a time, by path, with what a new row holds."""
 
 
 class EditRefusedError(ValueError):
@@ -106,7 +110,12 @@ class DraftSession:
         self.files.remember(path)
 
     def _empty_draft(self) -> Draft:
-        return Draft(guide_id=self.book.guide.id, guide_hash=self.book.content_hash)
+        guide = self.book.guide
+        return Draft(
+            guide_id=guide.id,
+            guide_hash=self.book.content_hash,
+            stage=first_stage(pre_application=guide.pre_application),
+        )
 
     def use_guide(self, book: RuleBook) -> None:
         """Judge the draft by another guide pack from now on (the user confirmed the switch).
@@ -159,21 +168,26 @@ class DraftSession:
             raise _refusal(path, error) from error
         self._changed()
 
+    def items(self, collection: str) -> list[Any]:
+        """The draft's list at ``collection`` (``team``, ``form.indicators``)."""
+        items: list[Any] = self.value(collection)
+        return items
+
     def add_item(self, collection: str) -> int:
-        """Append an empty unit, partner or team member; returns its index."""
-        items = getattr(self.draft, collection)
+        """Append an empty unit, partner, team member, indicator…; returns its index."""
+        items = self.items(collection)
         items.append(ITEM_FACTORIES[collection]())
         self._changed()
         return len(items) - 1
 
     def remove_item(self, collection: str, index: int) -> None:
         """Remove the item at ``index``."""
-        del getattr(self.draft, collection)[index]
+        del self.items(collection)[index]
         self._changed()
 
     def move_item(self, collection: str, index: int, offset: int) -> int:
         """Move an item up (-1) or down (+1); returns its new index."""
-        items = getattr(self.draft, collection)
+        items = self.items(collection)
         target = max(0, min(len(items) - 1, index + offset))
         if target != index:
             items.insert(target, items.pop(index))
@@ -220,7 +234,10 @@ class DraftSession:
         self.book = book or self.book
         self.replace(
             reuse_for_next_call(
-                earlier, guide_id=self.book.guide.id, guide_hash=self.book.content_hash
+                earlier,
+                guide_id=self.book.guide.id,
+                guide_hash=self.book.content_hash,
+                stage=first_stage(pre_application=self.book.guide.pre_application),
             ),
             path=None,
             dirty=True,

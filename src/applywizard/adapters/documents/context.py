@@ -4,7 +4,8 @@ The context is plain data (dicts, lists, strings): the Word templates read it
 through Jinja, the Excel writer reads it directly, and a test renders every
 template with it. Every figure is formatted once, so the form and the tables
 cannot disagree: the rows of the draft's declared tables (units, partners,
-team, the leader's projects, attachments) in ``context_tables``, each value's
+team, the leader's projects, attachments, the assessment indicators) in
+``context_tables``, each value's
 text by its column's kind (``cells``); the budget in ``context_budget``; the
 rest here.
 """
@@ -92,6 +93,16 @@ def _basic_rows(ctx: Context) -> list[dict[str, str]]:
     ]
 
 
+def _numbered(draft: Draft) -> list[str]:
+    """The indicators as paragraphs, each item's first one numbered (1. …); ["无"] for none."""
+    found: list[str] = []
+    for number, item in enumerate(draft.form.indicators, start=1):
+        lines = [line.strip() for line in item.text.split("\n") if line.strip()] or [""]
+        found.append(f"{number}. {lines[0]}".rstrip())
+        found.extend(lines[1:])
+    return found or [NOTHING]
+
+
 def _span(start: str, end: str) -> str:
     return f"{start} 至 {end}" if start or end else ""
 
@@ -144,7 +155,9 @@ def build_context(
             }
             for number, title, key in FORM_PARTS
         },
-        "indicators": paragraphs(draft.form.indicators),
+        # the indicators' table; "indicators" as numbered paragraphs, for templates made before
+        "indicator_rows": context_tables.indicators(guide, draft),
+        "indicators": _numbered(draft),
         "task_division": paragraphs(draft.form.task_division),
         "units": units,
         "lead_unit": units[0] if units and units[0]["role"] == "牵头" else _empty_unit(),

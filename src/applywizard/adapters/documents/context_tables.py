@@ -1,4 +1,5 @@
-"""The documents' rows of the draft's declared tables: units, partners, team, projects, attachments.
+"""The documents' rows of the draft's declared tables: units, partners, team, projects, attachments,
+indicators.
 
 Each row is built from the table's declaration (``domain.draft.tables``)
 through ``cells``: a value's text follows its column's kind. The keys are the
@@ -15,7 +16,14 @@ from typing import Any
 from applywizard.adapters.documents.cells import Key, Keys, cell_text, row_of
 from applywizard.adapters.documents.formatting import NOTHING, wan
 from applywizard.domain.draft.model import Draft, Role, TeamMember, TeamRole
-from applywizard.domain.draft.tables import ATTACHMENTS, LEADER_PROJECTS, PARTNERS, TEAM, UNITS
+from applywizard.domain.draft.tables import (
+    ATTACHMENTS,
+    INDICATORS,
+    LEADER_PROJECTS,
+    PARTNERS,
+    TEAM,
+    UNITS,
+)
 from applywizard.domain.guide.model import Guide
 
 UNIT_KEYS: Keys = {
@@ -89,6 +97,13 @@ ATTACHMENT_KEYS: Keys = {
     "note": "note",
 }
 """An attachment's row; besides, ``index``, ``size`` and ``sha256``."""
+
+INDICATOR_KEYS: Keys = {
+    "text": "text",
+    "quantity": "quantity",
+    "unit": "unit",
+}
+"""An assessment indicator's row; besides, ``index``."""
 
 LEADER_ROWS = (
     ("姓名", "name"),
@@ -170,4 +185,12 @@ def attachments(guide: Guide, draft: Draft) -> list[dict[str, Any]]:
             "sha256": item.sha256 or "",
         }
         for index, item in enumerate(draft.attachments, start=1)
+    ]
+
+
+def indicators(guide: Guide, draft: Draft) -> list[dict[str, Any]]:
+    """The assessment indicators' rows (考核指标), numbered from 1 in the draft's order."""
+    return [
+        {"index": index} | row_of(INDICATORS, INDICATOR_KEYS, item, guide)
+        for index, item in enumerate(draft.form.indicators, start=1)
     ]

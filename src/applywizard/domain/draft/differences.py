@@ -7,9 +7,10 @@ after in words: enumerations by their names, yes/no, dates, amounts,
 “（空）” / “(empty)” for nothing, and the names the caller gives for the
 values of a field (the guide's countries, attachment kinds, research fields).
 
-Lists (units, partners, team, budget years, attachments…) are lined up by
-content (``difflib``): an item added or removed is one line naming it (by
-its name, title, file or year), not a change in every item after it; items
+Lists (units, partners, team, budget years, attachments, indicators…) are
+lined up by content (``difflib``): an item added or removed is one line naming
+it (by its name, title, file, year or the start of its words), not a change
+in every item after it; items
 that changed in place are compared field by field. A path names the item
 where it is: in ``after`` for a change or an addition, in ``before`` for a
 removal. Long text (over 60 characters, or several lines) is summarised:
@@ -68,7 +69,17 @@ EXTRA_LABELS: dict[str, Words] = {
 WHOLE = frozenset({"guide_clauses", "attachments.*.preflight"})
 """Paths shown as one line however much inside them changed."""
 
-_ITEM_NAMES = ("name", "name_zh", "title", "file_name", "kind", "programme", "year", "number")
+_ITEM_NAMES = (
+    "name",
+    "name_zh",
+    "title",
+    "file_name",
+    "kind",
+    "programme",
+    "year",
+    "number",
+    "text",
+)
 
 
 class Change(StrEnum):
@@ -241,11 +252,15 @@ def _plain(value: Any) -> Words:
 
 
 def _summary(item: BaseModel) -> Words:
-    """An item by its name, title, file or year (the first it has), else as empty."""
+    """An item by its name, title, file, year or words (the first it has), else as empty."""
     for name in _ITEM_NAMES:
         value = getattr(item, name, None)
         if value not in (None, ""):
-            return str(value), str(value)
+            text = str(value)
+            if _long(text):  # an indicator's words: their start
+                first = text.strip().split("\n", 1)[0]
+                text = first[:SHOWN] + "…"
+            return text, text
     return EMPTY
 
 

@@ -63,11 +63,32 @@ def _attachment_source(data: JsonObject) -> JsonObject:
     return data
 
 
+def _stage_and_indicators(data: JsonObject) -> JsonObject:
+    """Version 6: a draft has a stage, and its assessment indicators are a list of items.
+
+    Before, ApplyWizard wrote only the formal application, so an older draft
+    is at the formal stage. Its indicators (考核指标) were one text: a text
+    with anything in it becomes one item holding that text as it was, with no
+    quantity or unit (nothing is guessed from the words); an empty or blank
+    one becomes no item. A value of another type is left for the model to
+    refuse.
+    """
+    data.setdefault("stage", "formal")
+    form = data.get("form")
+    if isinstance(form, dict) and isinstance(form.get("indicators"), str):
+        text = form["indicators"]
+        form = dict(form)
+        form["indicators"] = [{"text": text}] if text.strip() else []
+        data["form"] = form
+    return data
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     1: _declarations_tri_state,
     2: _project_summary,
     3: _attachment_preflight,
     4: _attachment_source,
+    5: _stage_and_indicators,
 }
 
 

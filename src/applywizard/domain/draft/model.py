@@ -9,7 +9,8 @@ joined by dots, list items by index; findings and the window use the same.
 
 Here: ``Draft`` and its parts (units, partners, team, the leader's other
 projects, budget, attachments, joint lab, Horizon and BRICS proposals), the
-enumerations they use and the size limits. Elsewhere in ``draft/``: the base
+enumerations they use (the application's ``Stage`` among them) and the size
+limits. Elsewhere in ``draft/``: the base
 model and field types (``base``), the selection, project and form texts
 (``project``), the pinned guide clauses (``pinned``).
 """
@@ -37,7 +38,7 @@ from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.draft.project import FormParts, Project, Selection
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[5] = 5
+SCHEMA_VERSION: Literal[6] = 6
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -46,6 +47,18 @@ MAX_ATTACHMENTS = 200
 MAX_BUDGET_YEARS = 10
 MAX_DECLARATIONS = 200
 MAX_OTHER_PROJECTS = 100
+
+
+class Stage(StrEnum):
+    """Which application a draft is: the pre-application (预申报) or the formal one (正式申报)."""
+
+    PRE = "pre_application"
+    FORMAL = "formal"
+
+
+def first_stage(*, pre_application: bool) -> Stage:
+    """The stage a new application starts at: PRE when the call has a pre-application."""
+    return Stage.PRE if pre_application else Stage.FORMAL
 
 
 class UnitType(StrEnum):
@@ -278,7 +291,12 @@ class BricsProposal(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[5] = 5
+    schema_version: Literal[6] = 6
+    stage: Stage = Field(
+        default=Stage.FORMAL,
+        description="The pre-application or the formal application; a new draft starts at "
+        "the stage its guide pack's call begins with",
+    )
     guide_id: ShortText = ""
     guide_hash: Annotated[str, Field(pattern=r"^([0-9a-f]{64})?$")] = Field(
         default="", description="SHA-256 of the guide pack the draft was last saved under"

@@ -15,6 +15,7 @@ from applywizard.domain.draft.model import Draft
 _INDEX = re.compile(r"\.(\d+)(?=\.|$)")
 
 LABELS: dict[str, tuple[str, str]] = {
+    "stage": ("申报阶段", "Application stage"),
     "guide_id": ("指南", "Guide"),
     "direction": ("指南方向", "Guide direction"),
     "selection.field": ("领域方向", "Research field"),
@@ -33,6 +34,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.status_and_trends": ("一、国内外现状及趋势分析", "1. State of the art and trends"),
     "form.objectives_and_content": ("二、研究目标及内容", "2. Objectives and content"),
     "form.indicators": ("考核指标", "Assessment indicators"),
+    "form.indicators.*": ("考核指标", "Indicator"),
+    "form.indicators.*.text": ("指标内容", "wording"),
+    "form.indicators.*.quantity": ("数量", "quantity"),
+    "form.indicators.*.unit": ("计量单位", "unit of measure"),
     "form.research_basis": ("三、申报单位及参与单位研究基础", "3. Research basis of the units"),
     "form.schedule": ("四、进度安排", "4. Schedule"),
     "form.organisation_and_risks": (
@@ -210,6 +215,17 @@ def is_model_path(path: str) -> bool:
     return True
 
 
+def is_text_path(path: str) -> bool:
+    """True when a path without list indexes names a text field (a title, a summary, a part)."""
+    if not is_model_path(path):
+        return False
+    model: Any = Draft
+    *parents, last = path.split(".")
+    for part in parents:
+        model = _model_inside(model.model_fields[part].annotation)
+    return bool(model.model_fields[last].annotation is str)
+
+
 def _model_inside(annotation: Any) -> Any:
     """The pydantic model a field holds, looking inside Optional and list."""
     if hasattr(annotation, "model_fields"):
@@ -222,6 +238,8 @@ def _model_inside(annotation: Any) -> Any:
 
 
 ENUM_LABELS: dict[str, tuple[str, str]] = {
+    "pre_application": ("预申报", "pre-application"),
+    "formal": ("正式申报", "formal application"),
     "enterprise": ("企业", "enterprise"),
     "research_institute": ("科研院所", "research institute"),
     "university": ("高校", "university"),

@@ -3,15 +3,35 @@
 ``Selection``: the research field, theme or sub-direction the application
 picks inside its direction. ``Project``: the titles, summary, keywords,
 recommending body and dates. ``FormParts``: what the applicant writes for the
-parts of the application form (status and trends, objectives, indicators, …).
+parts of the application form (status and trends, objectives, …), the
+assessment indicators (考核指标) among them as a list of ``Indicator`` s.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from applywizard.domain.draft.base import BoundedDate, DraftModel
 from applywizard.domain.text import LongText, ShortText
+
+MAX_INDICATORS = 200
+
+QUANTITY_MAX = Decimal("1000000000000")
+"""10^12: far above any count an indicator promises (papers, patents, samples)."""
+
+Quantity = Annotated[
+    Decimal,
+    Field(ge=0, le=QUANTITY_MAX, max_digits=18, decimal_places=4, allow_inf_nan=False),
+]
+"""How many of something an indicator promises: not negative, not NaN."""
+
+UNIT_MAX = 20
+
+Unit = Annotated[ShortText, StringConstraints(max_length=UNIT_MAX)]
+"""What an indicator counts in: 篇, 项, 套, 人次 … (a word, not a sentence)."""
 
 
 class Selection(DraftModel):
@@ -37,12 +57,30 @@ class Project(DraftModel):
     application_date: BoundedDate | None = None
 
 
+class Indicator(DraftModel):
+    """One assessment indicator (考核指标): its words, and the count it promises if it gives one.
+
+    ``text`` is the indicator as the applicant writes it (“发表SCI论文5篇”);
+    ``quantity`` and ``unit`` repeat the count it states (5, 篇), so that two
+    versions of an application can be compared item by item. An indicator
+    with no count (a performance target, a mechanism to explain) has none.
+    """
+
+    text: LongText = ""
+    quantity: Quantity | None = None
+    unit: Unit = Field(default="", description="篇, 项, 件, 套, 名, 人次 …")
+
+
 class FormParts(DraftModel):
     """What the applicant writes for the parts of the application form."""
 
     status_and_trends: LongText = ""
     objectives_and_content: LongText = ""
-    indicators: LongText = ""
+    indicators: list[Indicator] = Field(
+        default_factory=list,
+        max_length=MAX_INDICATORS,
+        description="The assessment indicators (考核指标), one item each",
+    )
     research_basis: LongText = ""
     schedule: LongText = ""
     organisation_and_risks: LongText = ""

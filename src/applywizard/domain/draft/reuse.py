@@ -2,18 +2,21 @@
 
 A lab secretary reuses the units, the people and the partners; everything
 that belongs to one call (the direction, the project, its texts, money,
-dates, attachments and declarations) starts empty.
+dates, attachments and declarations) starts empty, at the stage the new
+call begins with.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from applywizard.domain.draft.model import Draft, JointLab
+from applywizard.domain.draft.model import Draft, JointLab, Stage
 
 
-def reuse_for_next_call(earlier: Draft, *, guide_id: str, guide_hash: str = "") -> Draft:
-    """A new draft keeping ``earlier``'s units, team and partners, for ``guide_id``."""
+def reuse_for_next_call(
+    earlier: Draft, *, guide_id: str, guide_hash: str = "", stage: Stage = Stage.FORMAL
+) -> Draft:
+    """A new draft keeping ``earlier``'s units, team and partners, for ``guide_id`` at ``stage``."""
     units = [
         unit.model_copy(
             update={"central_funds_wan": Decimal(0), "self_raised_wan": Decimal(0), "tasks": ""}
@@ -29,6 +32,7 @@ def reuse_for_next_call(earlier: Draft, *, guide_id: str, guide_hash: str = "") 
     ]
     lab = earlier.joint_lab
     return Draft(
+        stage=stage,
         guide_id=guide_id,
         guide_hash=guide_hash,
         chinese_units=units,

@@ -1,13 +1,14 @@
-"""The draft's tables, declared once: the columns of units, partners, team and attachments.
+"""The draft's tables, declared once: the columns of units, partners, team, indicators….
 
 Each list of the draft that is shown as a table (the Chinese units, the
-foreign partners, the team, the leader's other projects, the attachments) is
-declared here as a ``Table`` of ``Column`` s: the item's field, how it is
-edited (``kind``), where its choices come from, whether blank is allowed, how
-typed text is tidied, a width hint, and its heading in the window (the
-field's label, ``paths.LABELS``) and in the generated documents. The window's
-table model (``presenters.table``), the documents (``adapters.documents``,
-``scripts/make_templates.py``) and the tests all read these declarations.
+foreign partners, the team, the leader's other projects, the attachments,
+the assessment indicators) is declared here as a ``Table`` of ``Column`` s:
+the item's field, how it is edited (``kind``), where its choices come from,
+whether blank is allowed, how typed text is tidied, a width hint, and its
+heading in the window (the field's label, ``paths.LABELS``) and in the
+generated documents. The window's table model (``presenters.table``), the
+documents (``adapters.documents``, ``scripts/make_templates.py``) and the
+tests all read these declarations.
 
 The budget's grid is declared here too: its sources of funds and its
 expenditure categories (国办发〔2021〕32号).
@@ -36,16 +37,23 @@ Kind = Literal["text", "suggest", "choice", "date", "money", "decimal", "yes_no"
 ``long`` is shown shortened and edited in a multi-line field, ``file`` is set
 by attaching a file, never typed."""
 
-Source = Literal["answer", "countries", "unit_names", "currencies", "attachment_kinds"]
+Source = Literal[
+    "answer", "countries", "unit_names", "currencies", "attachment_kinds", "indicator_units"
+]
 """Choices that are not an enumeration of the draft model: an unanswered/yes/no
 answer, the chosen direction's countries, the draft's Chinese units' names, the
-usual currencies, the guide's attachment kinds."""
+usual currencies, the guide's attachment kinds, the usual units of an
+indicator's count."""
 
 Clean = Literal["upper", "upper_or_none"]
 """How typed text is tidied: stripped and upper-cased (codes), and blank as None."""
 
 CURRENCIES = ("EUR", "GBP", "USD", "CHF", "ILS", "KRW", "ZAR", "SGD", "ARS", "RUB", "BRL", "INR")
 """The currencies offered for a foreign partner's own budget (any code may be typed)."""
+
+INDICATOR_UNITS = ("篇", "项", "件", "套", "个", "种", "台", "名", "人", "人次", "次", "份", "期")
+"""The units offered for an indicator's count: papers, patents, items, sets, people,
+visits, reports… (any unit may be typed)."""
 
 
 @dataclass(frozen=True)
@@ -203,7 +211,18 @@ ATTACHMENTS = Table(
     ),
 )
 
-TABLES = (UNITS, PARTNERS, TEAM, LEADER_PROJECTS, ATTACHMENTS)
+INDICATORS = Table(
+    "form.indicators",
+    (
+        Column("text", "long", width=30, document=("考核指标", "Indicator")),
+        Column("quantity", "decimal", width=6),
+        Column("unit", "suggest", "indicator_units", width=5, document=("单位", "Unit")),
+    ),
+    long_field="text",
+)
+"""The assessment indicators (考核指标): each one's words, and the count it states."""
+
+TABLES = (UNITS, PARTNERS, TEAM, LEADER_PROJECTS, ATTACHMENTS, INDICATORS)
 """Every table of the draft."""
 
 SOURCES: tuple[tuple[str, str, str], ...] = (

@@ -244,6 +244,11 @@ class Guide(GuideModel):
     status: str = Field(min_length=1)
     issued: date | None = Field(default=None, description="When this edition was published")
     deadlines: tuple[Deadline, ...] = ()
+    pre_application: bool = Field(
+        default=False,
+        description="The call takes a pre-application (预申报书) first, and only projects it "
+        "passes apply formally; a new draft then starts at the pre-application",
+    )
     source: str = Field(min_length=1)
     source_text: str | None = Field(
         default=None,

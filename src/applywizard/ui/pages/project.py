@@ -2,22 +2,31 @@
 
 Which groups and fields the page has, each field's kind and which groups a
 direction shows are ``presenters.project``'s; this module makes the widgets.
+The assessment indicators are a table (``ui.tables.TableEditor`` over
+``domain.draft.tables.INDICATORS``) among the form's texts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from applywizard.presenters.project import (
     NUMBER_RANGES,
+    TABLES,
     Group,
     groups,
     shown_sections,
+    table_hint,
     yes_no,
 )
+from applywizard.ui.binding import field_label
 from applywizard.ui.length_counter import LengthCounters
 from applywizard.ui.pages.base import WizardPage
+from applywizard.ui.tables import TableEditor
 from applywizard.workflow.flow import PageId
+
+TABLE_HEIGHT = 420
+"""The least height of a table on this scrolling page: rows, the long text and findings."""
 
 
 class ProjectPage(WizardPage):
@@ -29,6 +38,7 @@ class ProjectPage(WizardPage):
         self.counters = LengthCounters(self.hub)
         self.body = self.scrolling_body()
         self.sections: dict[str, QGroupBox] = {}
+        self.tables: list[TableEditor] = []
         for group in groups():
             box = self._group(group)
             if group.section is not None:
@@ -39,6 +49,9 @@ class ProjectPage(WizardPage):
         box = QGroupBox(group.title)
         form = QFormLayout(box)
         for path, kind in group.fields:
+            if kind == "table":
+                self._table(form, path)
+                continue
             widget: QWidget
             counter: QWidget | None = None
             if kind == "line":
@@ -62,20 +75,50 @@ class ProjectPage(WizardPage):
         self.body.addWidget(box)
         return box
 
+    def _table(self, form: QFormLayout, path: str) -> None:
+        """A list of the draft in its table, with a hint above it."""
+        editor = TableEditor(self.hub, TABLES[path])
+        editor.setMinimumHeight(TABLE_HEIGHT)
+        self.tables.append(editor)
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(table_hint(path))
+        hint.setWordWrap(True)
+        inner.addWidget(hint)
+        inner.addWidget(editor)
+        caption = QLabel(field_label(path))
+        caption.setBuddy(editor.view)
+        form.addRow(caption, box)
+
     def _show_sections(self) -> None:
         """Show the groups the chosen direction needs."""
         for prefix, shown in shown_sections(self.hub.session).items():
             self.sections[prefix].setVisible(shown)
 
     def refresh(self) -> None:
-        """Findings beside the fields, and the counters under the limited ones."""
+        """Findings beside the fields and in the tables, and the counters under the limited ones."""
         super().refresh()
+        for table in self.tables:
+            table.refresh(self.hub.session.findings)
         self.counters.refresh()
 
     def reload(self) -> None:
-        """Show the sections the chosen direction needs, then the values."""
+        """Show the sections the chosen direction needs, then the values and the tables' rows."""
         self._show_sections()
+        for table in self.tables:
+            table.reload()
         super().reload()
+
+    def focus_field(self, path: str) -> bool:
+        """A field, or a cell of a table (scrolled into view)."""
+        for table in self.tables:
+            if table.focus_field(path):
+                target = table.presenter.target(path)
+                long = target is not None and target.long
+                self.scroller.ensureWidgetVisible(table.long_text if long else table.view)
+                return True
+        return super().focus_field(path)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         """Coming here after choosing a direction: show its sections."""

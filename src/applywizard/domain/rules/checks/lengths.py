@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from applywizard.domain.draft.paths import resolve
+from applywizard.domain.draft.paths import is_text_path, resolve
 from applywizard.domain.rules.checks.registry import Params, check_kind
 from applywizard.domain.rules.checks.values import DraftPath
 from applywizard.domain.rules.context import Context, Problem, named
@@ -18,8 +19,14 @@ COUNTING_RULE = (
 )
 
 
+def _text_path(path: str) -> str:
+    if not is_text_path(path):
+        raise ValueError(f"{path!r} is not a text field of the draft (a list is not limited)")
+    return path
+
+
 class MaxLengthParams(Params):
-    path: DraftPath
+    path: Annotated[DraftPath, AfterValidator(_text_path)]
     limit: int = Field(ge=1)
     counting: Counting = Counting.CHARACTERS
     source: str = Field(min_length=1)

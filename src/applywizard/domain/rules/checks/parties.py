@@ -50,7 +50,7 @@ def _normal(name: str) -> str:
 
 
 class EachRequiredParams(Params):
-    collection: Literal["chinese_units", "foreign_partners", "team"]
+    collection: Literal["chinese_units", "foreign_partners", "team", "form.indicators"]
     fields: tuple[str, ...]
 
 
@@ -67,7 +67,9 @@ def each_required(params: EachRequiredParams, ctx: Context) -> Iterator[Problem]
 
 
 class MinItemsParams(Params):
-    collection: Literal["chinese_units", "foreign_partners", "team", "budget.years"]
+    collection: Literal[
+        "chinese_units", "foreign_partners", "team", "budget.years", "form.indicators"
+    ]
     count: int = 1
 
 
