@@ -36,6 +36,7 @@ from pytestqt.qtbot import QtBot
 
 from applywizard.adapters.address_book.importing import import_drafts
 from applywizard.adapters.address_book.store import AddressBook, open_address_book
+from applywizard.adapters.app_settings import set_address_book
 from applywizard.adapters.draft_files import read_draft
 from applywizard.domain.address_book import KINDS, Kind
 from applywizard.domain.draft.model import Draft, UnitType
@@ -554,3 +555,55 @@ def test_typing_with_a_corrupt_book_says_why_nothing_is_offered(
     qtbot.waitUntil(lambda: "通讯录不可用" in book_status(page, "team"))
     assert str(broken) in book_status(page, "team")
     assert broken.read_bytes() == b"\x00" * 4096
+
+
+def test_the_start_page_switches_to_a_shared_book_and_back(
+    qtbot: QtBot,
+    book: RuleBook,
+    tmp_path: Path,
+    answers: list[Answer],
+    monkeypatch: pytest.MonkeyPatch,
+    book_file: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    monkeypatch.delenv("APPLYWIZARD_ADDRESS_BOOK", raising=False)
+    request.addfinalizer(lambda: set_address_book(None))  # the next test's own book
+    shared = tmp_path / "科研处 共享" / "office.sqlite3"
+    shared.parent.mkdir()
+    shared.write_bytes(book_file.read_bytes())  # the office's book, with the examples in it
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
+        lambda *_args, **_kwargs: (str(shared), "SQLite (*.sqlite3 *.sqlite *.db)"),
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    wizard = build_wizard(DraftSession(book), settings)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    start = wizard.findChild(StartPage)
+    assert start is not None
+    caption = start.findChild(QLabel, "start.book")
+    assert caption is not None
+    qtbot.waitUntil(lambda: "本用户自己的通讯录" in caption.text())
+
+    def press_button(name: str) -> Answer:
+        def answer(box: QDialog) -> int:
+            button = box.findChild(QPushButton, name)
+            assert button is not None, name
+            button.click()
+            return 0
+
+        return answer
+
+    choose = start.findChild(QPushButton, "start.book_file")
+    assert choose is not None
+    answers.append(press_button("book.file.shared"))
+    QTest.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert str(shared) in caption.text() and "设置中指定的通讯录" in caption.text()
+    assert "中方单位 44 家" in caption.text()
+    assert wizard.hub.address_book.suggestions("unit", "楚天理")  # the office's entries
+    answers.append(press_button("book.file.own"))
+    QTest.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert "本用户自己的通讯录" in caption.text() and str(shared) not in caption.text()
+    answers.append(press_button("book.file.cancel"))
+    QTest.mouseClick(choose, Qt.MouseButton.LeftButton)
+    assert "本用户自己的通讯录" in caption.text()

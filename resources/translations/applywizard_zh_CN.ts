@@ -80,6 +80,22 @@
         <translation>通讯录</translation>
     </message>
     <message>
+        <source>A research office may keep one address book for everyone on a shared drive; choose its file (a new name makes a new book). Your own address book stays where it is.</source>
+        <translation>科研管理部门可以在共享盘上为大家维护同一个通讯录；请选择该文件（输入新文件名则新建通讯录）。您自己的通讯录保留原处。</translation>
+    </message>
+    <message>
+        <source>Use a shared file…</source>
+        <translation>使用共享文件…</translation>
+    </message>
+    <message>
+        <source>Use my own address book</source>
+        <translation>使用我自己的通讯录</translation>
+    </message>
+    <message>
+        <source>Shared address book file</source>
+        <translation>共享通讯录文件</translation>
+    </message>
+    <message>
         <source>{count} conflict(s), finding(s) or unread file(s): see the details.</source>
         <translation>有 {count} 处冲突、检查问题或未能读取的文件，请查看详细信息。</translation>
     </message>
@@ -570,6 +586,18 @@
     <message>
         <source>Collect the Chinese units, partners and people of earlier drafts, so that typing a name in the tables offers them</source>
         <translation>收集早前草稿中的中方单位、外方合作单位和人员；之后在表格中输入名称时会提示这些条目</translation>
+    </message>
+    <message>
+        <source>Address book fi&amp;le…</source>
+        <translation>通讯录文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Address book file</source>
+        <translation>通讯录文件</translation>
+    </message>
+    <message>
+        <source>Use a research office's shared address book, or your own</source>
+        <translation>使用科研管理部门的共享通讯录，或您自己的通讯录</translation>
     </message>
     <message>
         <source>&amp;Guide for a new application</source>

@@ -53,6 +53,12 @@ class DraftHub(QObject):
     def address_book(self, access: AddressBookAccess) -> None:
         self._address_book = access
 
+    def forget_address_book(self) -> None:
+        """Close the address book; the next use opens the one the settings name now."""
+        if self._address_book is not None:
+            self._address_book.close()
+        self._address_book = None
+
     @property
     def ready(self) -> bool:
         """Whether the session exists (the guide has loaded)."""

@@ -127,7 +127,22 @@ class StartPage(PageFrame):
         button.clicked.connect(self.import_into_book)
         row.addWidget(button)
         self.needs_guide.append(button)
+        choose = QPushButton(_("Address book fi&le…"))
+        choose.setObjectName("start.book_file")
+        choose.setAccessibleName(_("Address book file"))
+        choose.setToolTip(_("Use a research office's shared address book, or your own"))
+        choose.clicked.connect(self.choose_book)
+        row.addWidget(choose)
+        self.needs_guide.append(choose)
         return row
+
+    def choose_book(self) -> None:
+        """Name a shared address book file, or go back to the user's own."""
+        from applywizard.ui.address_book_import import choose_book_file  # noqa: PLC0415
+
+        if choose_book_file(self, self.book_caption.text()):
+            self.hub.forget_address_book()
+        self.show_book()
 
     def show_book(self) -> None:
         """Say where the address book is and what it holds (or why it cannot be used)."""
