@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +21,10 @@ sys.path.insert(0, str(ROOT / "src"))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the packs listed on the Start page are the bundled ones, not this machine user's
-_USER = tempfile.mkdtemp(prefix="applywizard-screenshots-")
+# one fixed folder, made empty: the Start page names the address book's path in it, and the
+# pictures do not change run to run
+_USER = Path(tempfile.gettempdir()) / "applywizard-screenshots"
+shutil.rmtree(_USER, ignore_errors=True)
 for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_variable] = str(Path(_USER) / _variable.lower())
 os.environ.pop("APPLYWIZARD_GUIDE_FOLDERS", None)
