@@ -535,10 +535,13 @@ def ip_checklist() -> Document:
 
 
 def main() -> int:
+    from make_pre_template import pre_application  # noqa: PLC0415 - it imports this module
+
     TEMPLATES.mkdir(exist_ok=True)
     for name, build in (
         ("application-form.docx", application_form),
         ("ip-checklist.docx", ip_checklist),
+        ("pre-application.docx", pre_application),
     ):
         build().save(str(TEMPLATES / name))
         print(TEMPLATES / name)

@@ -121,3 +121,24 @@ def test_an_example_as_version_5_wrote_it_opens_with_its_indicators_whole() -> N
     assert draft.stage is Stage.FORMAL
     assert [item.text for item in draft.form.indicators] == [OLD_INDICATORS]
     assert draft.chinese_units == decode_draft(json.dumps(current).encode()).chinese_units
+
+
+def test_a_version_6_draft_gains_an_empty_innovation_and_route_part() -> None:
+    saved = {
+        "schema_version": 6,
+        "stage": "pre_application",
+        "form": {"objectives_and_content": "研究目标", "indicators": [{"text": "论文5篇"}]},
+    }
+    migrated = migrate(saved, from_version=6, to_version=7)
+    assert migrated["form"]["innovation_and_route"] == ""
+    assert migrated["form"]["objectives_and_content"] == "研究目标"
+    draft = decode_draft(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
+    assert draft.schema_version == SCHEMA_VERSION == 7
+    assert draft.stage is Stage.PRE  # the stage it was saved at is kept
+    assert draft.form.innovation_and_route == ""
+    assert decode_draft(encode_draft(draft)) == draft
+
+
+def test_a_version_6_draft_without_a_form_still_opens() -> None:
+    assert migrate({"schema_version": 6}, from_version=6, to_version=7) == {"schema_version": 7}
+    assert decode_draft(b'{"schema_version": 6}').form.innovation_and_route == ""

@@ -1150,6 +1150,34 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
         <translation>确定覆盖？对方对“{name}”的修改将被替换（原文件保留为 {name}.bak）。</translation>
     </message>
     <message>
+        <source>Calls of this special project took a pre-application first in 2021–2022 and one round from 2023 (batch 2); the guide pack does not say for this call. Choose the application you are preparing now.</source>
+        <translation>本专项2021—2022年度各批次先填报预申报书，2023年度第二批起一轮直接填报申报书；本指南包未说明本批次的做法。请选择当前准备的申报书。</translation>
+    </message>
+    <message>
+        <source>Pre-application: only a budget outline is asked: each unit's central funds and other (self-raised) funds on the Chinese units page, added up there. The full budget below is for the formal application and is not checked now.</source>
+        <translation>预申报阶段：只需经费概算，即“中方单位”页各单位的中央财政资金和自筹（其他来源）资金及其合计。下方完整预算在正式申报时填写，现阶段不作检查。</translation>
+    </message>
+    <message>
+        <source>Pre-application (预申报书)</source>
+        <translation>预申报书</translation>
+    </message>
+    <message>
+        <source>Formal application</source>
+        <translation>正式申报书</translation>
+    </message>
+    <message>
+        <source>This draft has moved on to the formal application; its stage is fixed.</source>
+        <translation>本申报书已转为正式申报，申报阶段不可再更改。</translation>
+    </message>
+    <message>
+        <source>Pre-application: only the project leader (and any task leaders) are needed; the other members are added for the formal application.</source>
+        <translation>预申报阶段：只需填写项目负责人（及任务负责人），其他参加人员在正式申报时补充。</translation>
+    </message>
+    <message>
+        <source>Pre-application text so far: {count} characters (about {target} asked; a warning past {limit})</source>
+        <translation>预申报书正文合计：{count} 字（要求约 {target} 字；超过 {limit} 字时提示）</translation>
+    </message>
+    <message>
         <source>Prepare an application to the National Key R&amp;D Program's intergovernmental international S&amp;T innovation cooperation call. Choose its guide below; every step is checked against the rules of the direction you choose.</source>
         <translation>准备国家重点研发计划“政府间国际科技创新合作”重点专项的项目申报材料。请在下方选择所用指南；每一步都按所选指南方向的要求实时检查。</translation>
     </message>

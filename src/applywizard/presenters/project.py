@@ -35,6 +35,7 @@ FORM_PARTS: Fields = (
     ("form.status_and_trends", "text"),
     ("form.objectives_and_content", "text"),
     ("form.indicators", "table"),
+    ("form.innovation_and_route", "text"),
     ("form.research_basis", "text"),
     ("form.schedule", "text"),
     ("form.organisation_and_risks", "text"),

@@ -6,8 +6,8 @@ template with it. Every figure is formatted once, so the form and the tables
 cannot disagree: the rows of the draft's declared tables (units, partners,
 team, the leader's projects, attachments, the assessment indicators) in
 ``context_tables``, each value's
-text by its column's kind (``cells``); the budget in ``context_budget``; the
-rest here.
+text by its column's kind (``cells``); the budget in ``context_budget``; what
+only the pre-application shows in ``context_pre``; the rest here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 from applywizard import __version__
 from applywizard.adapters.documents import context_tables
 from applywizard.adapters.documents.context_budget import budget
+from applywizard.adapters.documents.context_pre import pre_application
 from applywizard.adapters.documents.formatting import NOTHING, day, paragraphs, wan, yes_no
 from applywizard.domain.draft.codec import encode_draft
 from applywizard.domain.draft.model import Draft
@@ -186,6 +187,7 @@ def build_context(
         ],
     }
     ctx["basic"] = _basic_rows(ctx)
+    ctx["pre"] = pre_application(book, draft, ctx)
     return ctx
 
 

@@ -1,5 +1,9 @@
 """Writing every output of a draft: the form, the checklist and the bilateral tables.
 
+A draft at the pre-application stage has one output instead: the
+pre-application (预申报书, ``templates/pre-application.docx``); the formal
+form, the checklist and the bilateral tables belong to the formal stage.
+
 All files are rendered in memory first, so a failure while rendering writes
 nothing; each is then written atomically, so a failure while writing (a
 read-only folder, a file held open by Word or Excel, a full disk) leaves the
@@ -23,7 +27,7 @@ from applywizard.adapters.draft_files import DraftFileError, write_bytes_atomica
 from applywizard.adapters.file_errors import FileAccessError, os_reason
 from applywizard.adapters.guide_files import load_yaml
 from applywizard.adapters.windows_files import operation_path
-from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.model import Draft, Stage
 from applywizard.domain.rules.engine import RuleBook
 from applywizard.domain.rules.finding import Finding
 from applywizard.resources import data_folder
@@ -72,6 +76,8 @@ def base_name(draft: Draft) -> str:
 def output_paths(folder: Path, draft: Draft, *, marked: bool) -> dict[str, Path]:
     """Where each output goes; draft copies carry 草稿 in their names."""
     stem = base_name(draft) + ("-草稿" if marked else "")
+    if draft.stage is Stage.PRE:
+        return {"pre_application": folder / f"{stem}-预申报书.docx"}
     return {
         "form": folder / f"{stem}-申报书.docx",
         "checklist": folder / f"{stem}-知识产权协议核对清单.docx",
@@ -107,9 +113,18 @@ def render_all(
         raise IncompleteDraftError(errors)
     marked = bool(errors)
     report = progress or (lambda _step, _total, _name: None)
-    total = 4
     templates = data_folder("templates")
     context = build_context(book, draft, findings=findings if marked else None)
+    paths = output_paths(folder, draft, marked=marked)
+    if draft.stage is Stage.PRE:
+        report(1, 2, paths["pre_application"].name)
+        document = render_docx(
+            templates / "pre-application.docx", context, _properties(book, draft, "预申报书")
+        )
+        report(2, 2, str(folder))
+        _write_all(folder, {paths["pre_application"]: document})
+        return Rendered(files=list(paths.values()), marked_draft=marked)
+    total = 4
     context["checklist"] = build_checklist(book, draft, checklist_items(), findings)
     context["checklist"]["about"] = [
         {"label": "项目名称", "value": draft.project.title_zh},
@@ -120,7 +135,6 @@ def render_all(
             "value": context["partners"][0]["name"] if context["partners"] else "",
         },
     ]
-    paths = output_paths(folder, draft, marked=marked)
     report(1, total, paths["form"].name)
     form = render_docx(
         templates / "application-form.docx", context, _properties(book, draft, "申报书")

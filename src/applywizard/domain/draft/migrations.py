@@ -83,12 +83,27 @@ def _stage_and_indicators(data: JsonObject) -> JsonObject:
     return data
 
 
+def _innovation_and_route(data: JsonObject) -> JsonObject:
+    """Version 7: the form has a part for the innovative ideas and technical route.
+
+    The pre-application asks to state them briefly (创新思路、技术路线;
+    docs/pre-application-sources.md, §1.2); an older draft has none written,
+    so the part starts empty. A ``form`` of another type is left for the
+    model to refuse.
+    """
+    form = data.get("form")
+    if isinstance(form, dict):
+        data["form"] = {**form, "innovation_and_route": form.get("innovation_and_route", "")}
+    return data
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     1: _declarations_tri_state,
     2: _project_summary,
     3: _attachment_preflight,
     4: _attachment_source,
     5: _stage_and_indicators,
+    6: _innovation_and_route,
 }
 
 

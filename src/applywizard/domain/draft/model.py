@@ -38,7 +38,7 @@ from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.draft.project import FormParts, Project, Selection
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[6] = 6
+SCHEMA_VERSION: Literal[7] = 7
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -291,7 +291,7 @@ class BricsProposal(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[6] = 6
+    schema_version: Literal[7] = 7
     stage: Stage = Field(
         default=Stage.FORMAL,
         description="The pre-application or the formal application; a new draft starts at "

@@ -38,6 +38,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.indicators.*.text": ("指标内容", "wording"),
     "form.indicators.*.quantity": ("数量", "quantity"),
     "form.indicators.*.unit": ("计量单位", "unit of measure"),
+    "form.innovation_and_route": ("创新思路与技术路线", "Innovative ideas and technical route"),
     "form.research_basis": ("三、申报单位及参与单位研究基础", "3. Research basis of the units"),
     "form.schedule": ("四、进度安排", "4. Schedule"),
     "form.organisation_and_risks": (

@@ -81,6 +81,9 @@ class FormParts(DraftModel):
         max_length=MAX_INDICATORS,
         description="The assessment indicators (考核指标), one item each",
     )
+    innovation_and_route: LongText = Field(
+        default="", description="创新思路与技术路线: asked briefly by the pre-application"
+    )
     research_basis: LongText = ""
     schedule: LongText = ""
     organisation_and_risks: LongText = ""

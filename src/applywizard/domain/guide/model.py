@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from applywizard.domain.draft.model import Stage
 from applywizard.domain.guide.base import (
     DIRECTION_CODE,
     IDENTIFIER,
@@ -61,6 +62,12 @@ class RuleSpec(GuideModel):
     params: dict[str, Any] = Field(default_factory=dict)
     severity: Severity = Severity.ERROR
     message: Bilingual | None = None
+    stages: tuple[Stage, ...] = Field(
+        default=(Stage.PRE, Stage.FORMAL),
+        min_length=1,
+        description="The stages whose drafts the rule judges: pre_application, formal, or "
+        "both (the default); a rule about what only the formal application asks is formal",
+    )
 
 
 class ClauseKind(StrEnum):
@@ -248,6 +255,20 @@ class Guide(GuideModel):
         default=False,
         description="The call takes a pre-application (预申报书) first, and only projects it "
         "passes apply formally; a new draft then starts at the pre-application",
+    )
+    pre_application_text_target: int = Field(
+        default=3000,
+        ge=1,
+        le=100_000,
+        description="The pre-application's text, in characters: the notices say "
+        "“3000字左右的项目预申报书” (about, not at most)",
+    )
+    pre_application_text_over_share: Decimal = Field(
+        default=Decimal("1.1"),
+        ge=1,
+        le=10,
+        description="A warning when the pre-application's text exceeds the target times "
+        "this share; a setting (no source gives a threshold), 1.1 unless the pack says",
     )
     source: str = Field(min_length=1)
     source_text: str | None = Field(

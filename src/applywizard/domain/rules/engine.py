@@ -4,7 +4,9 @@
 kinds of check the code knows (an unknown kind or a wrong parameter is an
 error of the guide file), and works out for each direction which rules apply,
 which clause each cites and how severe a breach is. ``evaluate(draft)`` then
-only runs checks, so it is cheap enough for every keystroke.
+only runs checks, so it is cheap enough for every keystroke; a rule whose
+``stages`` leave out the draft's stage (a formal-only rule at the
+pre-application) is not run.
 """
 
 from __future__ import annotations
@@ -166,6 +168,8 @@ class RuleBook:
         context = Context(draft=draft, guide=self.guide, direction=direction)
         findings: list[Finding] = []
         for rule in self.rules_for(direction.code if direction else None):
+            if draft.stage not in rule.spec.stages:
+                continue
             for problem in rule.kind.run(rule.params, context):
                 findings.append(_finding(rule, problem))
         findings.sort(key=lambda finding: not finding.is_error)

@@ -37,6 +37,7 @@ from applywizard.domain.rules.finding import Finding
 from applywizard.presenters.budget import BudgetPresenter, GridRow, Note
 from applywizard.presenters.budget_amounts import amount_or_none, amount_path, budget_label
 from applywizard.presenters.budget_words import cap_lines, summary_lines
+from applywizard.presenters.stage import page_note
 from applywizard.ui.binding import field_label
 from applywizard.ui.page_frame import bold
 from applywizard.ui.pages.base import WizardPage
@@ -65,6 +66,9 @@ class BudgetPage(WizardPage):
         self._built_years = -1
         self.grid_widget: QWidget | None = None
         self.body = self.scrolling_body()
+        self.stage_note = QLabel()  # what the pre-application asks instead: an outline
+        self.stage_note.setWordWrap(True)
+        self.body.addWidget(self.stage_note)
         for box in (
             self._income_box(),
             self._expenditure_box(),
@@ -330,6 +334,8 @@ class BudgetPage(WizardPage):
                 style = TEXT_STYLES.get(total.severity, "")
                 shown.setStyleSheet(style + (" font-weight: bold;" if total.severity else ""))
         self._show_note(self.units_note, self.presenter.units_note(), hide_empty=True)
+        self.stage_note.setText(page_note("budget", self.hub.session.draft))
+        self.stage_note.setVisible(bool(self.stage_note.text()))
         self._show_note(self.cap_note, self.presenter.cap_note())
         self._show_marks(findings)
         self._show_findings_list(findings)

@@ -8,6 +8,7 @@ the choices inside the direction.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from applywizard.domain.draft.model import Draft
 from applywizard.presenters.direction import DirectionPresenter, headers
+from applywizard.presenters.stage import moved_on, stage_choices, stage_hint
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
@@ -69,6 +72,13 @@ class DirectionPage(WizardPage):
         self.direction_finding.setObjectName("direction" + "#finding")
         layout.addWidget(self.direction_finding)
         form = QFormLayout()
+        self.stage_box, stage_finding = self.binder.choice(
+            "stage", [(choice.stage, choice.text) for choice in stage_choices(Draft())]
+        )
+        self.stage_box.removeItem(0)  # a draft is always at one stage: no “—”
+        self.stage_hint = QLabel()
+        self.stage_hint.setWordWrap(True)
+        self.binder.row(form, "stage", self.stage_box, stage_finding, under=self.stage_hint)
         self.field_box, field_finding = self.binder.choice("selection.field", [])
         self.theme_box, theme_finding = self.binder.choice("selection.theme", [])
         self.sub_box, sub_finding = self.binder.choice("selection.sub_direction", [])
@@ -161,6 +171,13 @@ class DirectionPage(WizardPage):
     def refresh(self) -> None:
         super().refresh()
         self.direction_finding.setText(self.presenter.finding())
+        draft = self.hub.session.draft
+        for index, choice in enumerate(stage_choices(draft)):
+            model = self.stage_box.model()
+            if isinstance(model, QStandardItemModel):
+                model.item(index).setEnabled(choice.enabled)
+        self.stage_box.setEnabled(not moved_on(draft))
+        self.stage_hint.setText(stage_hint(draft))
         self.direction_finding.setStyleSheet("color: #b00020;")
 
     def focus_field(self, path: str) -> bool:

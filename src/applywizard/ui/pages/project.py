@@ -19,6 +19,7 @@ from applywizard.presenters.project import (
     table_hint,
     yes_no,
 )
+from applywizard.presenters.stage import pre_application_total, shown_at
 from applywizard.ui.binding import field_label
 from applywizard.ui.length_counter import LengthCounters
 from applywizard.ui.pages.base import WizardPage
@@ -39,6 +40,11 @@ class ProjectPage(WizardPage):
         self.body = self.scrolling_body()
         self.sections: dict[str, QGroupBox] = {}
         self.tables: list[TableEditor] = []
+        self.rows: dict[str, tuple[QFormLayout, int]] = {}
+        self.total = QLabel()
+        self.total.setObjectName("pre_application#total")
+        self.total.setWordWrap(True)
+        self.body.addWidget(self.total)
         for group in groups():
             box = self._group(group)
             if group.section is not None:
@@ -72,6 +78,7 @@ class ProjectPage(WizardPage):
             else:
                 widget, finding = self.binder.choice(path, yes_no())
             self.binder.row(form, path, widget, finding, under=counter)
+            self.rows[path] = (form, form.rowCount() - 1)
         self.body.addWidget(box)
         return box
 
@@ -90,6 +97,7 @@ class ProjectPage(WizardPage):
         caption = QLabel(field_label(path))
         caption.setBuddy(editor.view)
         form.addRow(caption, box)
+        self.rows[path] = (form, form.rowCount() - 1)
 
     def _show_sections(self) -> None:
         """Show the groups the chosen direction needs."""
@@ -102,6 +110,19 @@ class ProjectPage(WizardPage):
         for table in self.tables:
             table.refresh(self.hub.session.findings)
         self.counters.refresh()
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        """The parts the draft's stage asks for, and the pre-application's running count."""
+        stage = self.hub.session.draft.stage
+        for path, (form, row) in self.rows.items():
+            form.setRowVisible(row, shown_at(path, stage))
+        total = pre_application_total(self.hub.session)
+        self.total.setVisible(total is not None)
+        if total is not None:
+            self.total.setText(total.text)
+            self.total.setProperty("over", total.over)
+            self.total.setStyleSheet("color: #b00020;" if total.over else "")
 
     def reload(self) -> None:
         """Show the sections the chosen direction needs, then the values and the tables' rows."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from applywizard.domain.draft.tables import LEADER_PROJECTS, TEAM
+from applywizard.presenters.stage import page_note
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.tables import TableEditor
 from applywizard.ui.text import _
@@ -33,6 +34,10 @@ class TeamPage(WizardPage):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.stage_note = QLabel()
+        self.stage_note.setObjectName("team#stage")
+        self.stage_note.setWordWrap(True)
+        layout.addWidget(self.stage_note)
         self.table = TableEditor(self.hub, TEAM)
         layout.addWidget(self.table, 3)
         projects = QLabel(
@@ -57,6 +62,9 @@ class TeamPage(WizardPage):
         super().refresh()
         self.table.refresh(self.hub.session.findings)
         self.projects.refresh(self.hub.session.findings)
+        note = page_note("team", self.hub.session.draft)
+        self.stage_note.setText(note)
+        self.stage_note.setVisible(bool(note))
 
     def focus_field(self, path: str) -> bool:
         return (
