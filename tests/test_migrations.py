@@ -86,7 +86,8 @@ def test_a_version_5_draft_is_formal_and_its_indicators_text_becomes_one_item() 
     draft = decode_draft(_version_5(indicators=OLD_INDICATORS))
     assert draft.schema_version == SCHEMA_VERSION
     assert draft.stage is Stage.FORMAL
-    assert draft.form.indicators == [Indicator(text=OLD_INDICATORS)]  # every character kept
+    kept = draft.form.indicators
+    assert kept == [Indicator(key=kept[0].key, text=OLD_INDICATORS)]  # every character kept
     assert draft.form.indicators[0].quantity is None and draft.form.indicators[0].unit == ""
     assert draft.form.objectives_and_content == "研究目标"
     again = decode_draft(encode_draft(draft))  # and it saves and reopens as it is
