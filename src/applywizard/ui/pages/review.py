@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.presenters.review import ReviewPresenter
+from applywizard.ui import dialogs
 from applywizard.ui.pages.base import WizardPage
 from applywizard.ui.pages.review_compare import ComparePanel
 from applywizard.ui.text import _
@@ -139,18 +140,28 @@ class ReviewPage(WizardPage):
 
     def _move_to_formal(self) -> None:
         """Ask, then freeze the pre-application's promises and show the formal stage."""
-        answer = QMessageBox.question(
-            self,
-            _("Move to the formal application"),
-            self.presenter.move_question(),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        confirm = QMessageBox(self)
+        confirm.setObjectName("review.move.confirm")
+        confirm.setIcon(QMessageBox.Icon.Question)
+        confirm.setWindowTitle(_("Move to the formal application"))
+        confirm.setText(self.presenter.move_question())
+        move = confirm.addButton(
+            _("Move to the formal application"), QMessageBox.ButtonRole.AcceptRole
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        move.setObjectName("review.move.confirm.move")
+        cancel = confirm.addButton(QMessageBox.StandardButton.Cancel)
+        confirm.setDefaultButton(cancel)
+        dialogs.run_dialog(confirm)
+        if confirm.clickedButton() is not move:
             return
         refused = self.presenter.move()
         if refused is not None:
-            QMessageBox.warning(self, _("Move to the formal application"), refused)
+            problem = QMessageBox(self)
+            problem.setObjectName("review.move.refused")
+            problem.setIcon(QMessageBox.Icon.Warning)
+            problem.setWindowTitle(_("Move to the formal application"))
+            problem.setText(refused)
+            dialogs.run_dialog(problem)
             return
         self.hub.edited.emit()
         self.refresh()
