@@ -139,7 +139,7 @@ BAD_FILES: dict[str, bytes] = {
     "nan.json": b'{"schema_version": 1, "budget": {"income_central_wan": NaN}}',
     "negative.json": b'{"schema_version": 1, "budget": {"income_central_wan": -5}}',
     "control.json": b'{"schema_version": 1, "project": {"title_zh": "a\\u0001b"}}',
-    "newer.json": b'{"schema_version": 8}',
+    "newer.json": b'{"schema_version": 99}',
     "unknown-direction.json": b'{"schema_version": 1, "direction": "3.3"}',
 }
 

@@ -86,7 +86,8 @@ def test_a_version_5_draft_is_formal_and_its_indicators_text_becomes_one_item() 
     draft = decode_draft(_version_5(indicators=OLD_INDICATORS))
     assert draft.schema_version == SCHEMA_VERSION
     assert draft.stage is Stage.FORMAL
-    assert draft.form.indicators == [Indicator(text=OLD_INDICATORS)]  # every character kept
+    kept = draft.form.indicators
+    assert kept == [Indicator(key=kept[0].key, text=OLD_INDICATORS)]  # every character kept
     assert draft.form.indicators[0].quantity is None and draft.form.indicators[0].unit == ""
     assert draft.form.objectives_and_content == "研究目标"
     again = decode_draft(encode_draft(draft))  # and it saves and reopens as it is
@@ -133,7 +134,7 @@ def test_a_version_6_draft_gains_an_empty_innovation_and_route_part() -> None:
     assert migrated["form"]["innovation_and_route"] == ""
     assert migrated["form"]["objectives_and_content"] == "研究目标"
     draft = decode_draft(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
-    assert draft.schema_version == SCHEMA_VERSION == 7
+    assert draft.schema_version == SCHEMA_VERSION == 8
     assert draft.stage is Stage.PRE  # the stage it was saved at is kept
     assert draft.form.innovation_and_route == ""
     assert decode_draft(encode_draft(draft)) == draft

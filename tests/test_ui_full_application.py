@@ -311,6 +311,8 @@ def comparable(draft: Draft) -> dict[str, Any]:
     """The draft as data, without what a typed application cannot share with the example."""
     data = draft.model_dump()
     del data["guide_clauses"]  # pinned when the draft is saved
+    for indicator in data["form"]["indicators"]:
+        del indicator["key"]  # made when the row is added, never typed
     for item in data["attachments"]:
         del item["sha256"], item["size_bytes"]  # of the small files made here
         del item["attached_from"]  # where those files were made (the examples do not know)

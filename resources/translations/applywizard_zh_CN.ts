@@ -532,6 +532,14 @@
         <translation>正在检查附件…</translation>
     </message>
     <message>
+        <source>Move to the &amp;formal application…</source>
+        <translation>转为正式申报(&amp;F)……</translation>
+    </message>
+    <message>
+        <source>Move to the formal application</source>
+        <translation>转为正式申报</translation>
+    </message>
+    <message>
         <source>Check against &amp;another guide…</source>
         <translation>对照其他指南检查(&amp;A)……</translation>
     </message>
@@ -546,6 +554,10 @@
     <message>
         <source>Clauses of the direction</source>
         <translation>本方向的条款</translation>
+    </message>
+    <message>
+        <source>Pre-application vs formal</source>
+        <translation>预申报与正式申报对照</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -566,6 +578,30 @@
     <message>
         <source>Rules</source>
         <translation>规则</translation>
+    </message>
+    <message>
+        <source>Research content, pre-application vs formal</source>
+        <translation>研究内容：预申报与正式申报对照</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Pre-application</source>
+        <translation>预申报书</translation>
+    </message>
+    <message>
+        <source>Formal application</source>
+        <translation>正式申报书</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无改动</translation>
     </message>
     <message>
         <source>Recent drafts</source>
@@ -902,6 +938,42 @@ Saved as it is, it would be copied into every draft filled from the address book
         <translation>超过部分：{rate}%</translation>
     </message>
     <message>
+        <source>Project leader</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头申报单位</translation>
+    </message>
+    <message>
+        <source>Participating units</source>
+        <translation>参与单位</translation>
+    </message>
+    <message>
+        <source>Central funds (10k CNY)</source>
+        <translation>中央财政资金（万元）</translation>
+    </message>
+    <message>
+        <source>Self-raised funds (10k CNY)</source>
+        <translation>自筹资金（万元）</translation>
+    </message>
+    <message>
+        <source>Total (10k CNY)</source>
+        <translation>合计（万元）</translation>
+    </message>
+    <message>
+        <source>Indicator {number}</source>
+        <translation>考核指标 {number}</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Indicator (added)</source>
+        <translation>考核指标（新增）</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>编号</translation>
     </message>
@@ -1050,12 +1122,32 @@ Saved as it is, it would be copied into every draft filled from the address book
         <translation>没有问题：申报书符合 ApplyWizard 检查的全部规则。</translation>
     </message>
     <message>
+        <source>Move this draft to the formal application?
+
+What the pre-application promises is frozen and kept in the draft: its assessment indicators, research content, lead and participating units, project leader and funds. Everything stays filled in; from then on the formal application is checked against it (indicators may not be fewer or lower, the leader and the lead unit may not change). This cannot be undone.</source>
+        <translation>将此草稿转为正式申报？
+
+预申报书所承诺的内容将被冻结并保存在草稿中：考核指标、研究内容、牵头单位和参与单位、项目负责人及经费。已填写的内容全部保留；此后正式申报书将与之对照检查（考核指标不得减少或降低，项目负责人和牵头单位不得更换）。此操作不可撤销。</translation>
+    </message>
+    <message>
         <source>Errors: {errors}, warnings: {warnings}. Errors block generating documents; warnings do not.</source>
         <translation>{errors} 个错误，{warnings} 个警告。有错误时不能生成正式材料；警告不影响生成。</translation>
     </message>
     <message>
+        <source>Stage: pre-application.</source>
+        <translation>申报阶段：预申报。</translation>
+    </message>
+    <message>
+        <source>Stage: formal application.</source>
+        <translation>申报阶段：正式申报。</translation>
+    </message>
+    <message>
         <source>(paragraph)</source>
         <translation>（整段）</translation>
+    </message>
+    <message>
+        <source>Stage: formal application; what the pre-application promised was frozen on {day}.</source>
+        <translation>申报阶段：正式申报；预申报书的承诺已于 {day} 冻结。</translation>
     </message>
     <message>
         <source>less than a minute</source>
@@ -1160,10 +1252,6 @@ Save yours as a new file, reload theirs (your unsaved changes are lost), or over
     <message>
         <source>Pre-application (预申报书)</source>
         <translation>预申报书</translation>
-    </message>
-    <message>
-        <source>Formal application</source>
-        <translation>正式申报书</translation>
     </message>
     <message>
         <source>This draft has moved on to the formal application; its stage is fixed.</source>

@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from applywizard.domain.draft.model import Stage
 from applywizard.domain.rules.coverage import coverage
 from applywizard.domain.rules.finding import Finding
+from applywizard.presenters.compare import CompareRow, TextDiff, comparison_rows, text_diffs
 from applywizard.presenters.fields import field_label
 from applywizard.presenters.findings import Severity, severity_of
 from applywizard.presenters.text import _, bilingual
 from applywizard.workflow.flow import PageId, grouped, page_of, spec
+from applywizard.workflow.formal import MoveRefusedError, can_move_to_formal, move_to_formal
 from applywizard.workflow.session import DraftSession
 
 KIND_WORDS = {
@@ -163,3 +166,47 @@ class ReviewPresenter:
                 )
             )
         return rows
+
+    # -- the stage, moving to the formal application, and the comparison ----------------------
+
+    def stage_line(self) -> str:
+        """Which application the draft is, and since when its promises are frozen."""
+        draft = self.session.draft
+        if draft.stage is Stage.PRE:
+            return _("Stage: pre-application.")
+        if draft.promised is None:
+            return _("Stage: formal application.")
+        return _(
+            "Stage: formal application; what the pre-application promised was frozen on {day}."
+        ).format(day=draft.promised.frozen_on.isoformat())
+
+    def can_move(self) -> bool:
+        """Whether "Move to the formal application…" is offered (a pre-application, not frozen)."""
+        return can_move_to_formal(self.session)
+
+    @staticmethod
+    def move_question() -> str:
+        """What the confirmation asks before the promises are frozen."""
+        return _(
+            "Move this draft to the formal application?\n\nWhat the pre-application promises is "
+            "frozen and kept in the draft: its assessment indicators, research content, lead "
+            "and participating units, project leader and funds. Everything stays filled in; "
+            "from then on the formal application is checked against it (indicators may not be "
+            "fewer or lower, the leader and the lead unit may not change). This cannot be undone."
+        )
+
+    def move(self) -> str | None:
+        """Move to the formal application; None when done, else why not (in both languages)."""
+        try:
+            move_to_formal(self.session)
+        except MoveRefusedError as refused:
+            return bilingual(refused.zh, refused.en)
+        return None
+
+    def comparison(self) -> list[CompareRow]:
+        """The frozen parts side by side (none without a pre-application record)."""
+        return comparison_rows(self.session.draft)
+
+    def text_diffs(self) -> list[TextDiff]:
+        """The research texts, pre-application against formal, in highlighted runs."""
+        return text_diffs(self.session.draft)

@@ -32,6 +32,8 @@ from applywizard.presenters.text import _, bilingual
 from applywizard.workflow.session import DraftSession, EditRefusedError
 
 LONG_PREVIEW = 40
+MADE_FIELDS = frozenset({"key"})
+"""Fields an item gets when it is created, never typed (an indicator's key)."""
 PLACEHOLDERS = {"date": "yyyy-MM-dd", "money": "0.00"}
 
 Choices = list[tuple[Any, str]]
@@ -152,7 +154,8 @@ class TablePresenter:
     def is_empty(self, row: int) -> bool:
         """Whether nothing was typed into the item in ``row`` yet."""
         item = self.items()[row]
-        return bool(item == type(item)())
+        made = MADE_FIELDS & set(type(item).model_fields)
+        return bool(item.model_dump(exclude=made) == type(item)().model_dump(exclude=made))
 
     def editable(self, column: int) -> bool:
         """Whether a cell of ``column`` is edited in place (long text is edited below)."""

@@ -7,6 +7,7 @@ opens a draft saved in the old shape.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -97,6 +98,36 @@ def _innovation_and_route(data: JsonObject) -> JsonObject:
     return data
 
 
+def _indicator_keys(data: JsonObject) -> JsonObject:
+    """Version 8: each assessment indicator has its own key; a draft may hold what was promised.
+
+    An indicator saved before has no key, so it gets one here. The key is
+    worked out from the item's place and words (the first 8 hex digits of
+    their SHA-256), not drawn at random, so the same old file always opens
+    as the same draft (and renders byte-identical documents); a new item
+    gets a random key. A key already there is kept, and two items never get
+    one key. The record of a pre-application's promises (``promised``) is
+    new and optional: an older draft has none. A value of another type is
+    left for the model to refuse.
+    """
+    form = data.get("form")
+    if not isinstance(form, dict) or not isinstance(form.get("indicators"), list):
+        return data
+    items = list(form["indicators"])
+    taken = {item["key"] for item in items if isinstance(item, dict) and "key" in item}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or "key" in item:
+            continue
+        seed = f"{index}\u0000{item.get('text', '')}"
+        key = hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        while key in taken:
+            key = hashlib.sha256(key.encode("ascii")).hexdigest()[:8]
+        taken.add(key)
+        items[index] = {**item, "key": key}
+    data["form"] = {**form, "indicators": items}
+    return data
+
+
 MIGRATIONS: Mapping[int, Migration] = {
     1: _declarations_tri_state,
     2: _project_summary,
@@ -104,6 +135,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     4: _attachment_source,
     5: _stage_and_indicators,
     6: _innovation_and_route,
+    7: _indicator_keys,
 }
 
 

@@ -36,9 +36,10 @@ from applywizard.domain.draft.base import (
 from applywizard.domain.draft.pinned import PinnedClause
 from applywizard.domain.draft.preflight import PreflightFacts
 from applywizard.domain.draft.project import FormParts, Project, Selection
+from applywizard.domain.draft.promised import PreApplicationRecord
 from applywizard.domain.text import ForeignAmount, LongText, ShortText, Wan
 
-SCHEMA_VERSION: Literal[7] = 7
+SCHEMA_VERSION: Literal[8] = 8
 """The version this program writes; older drafts are migrated on load."""
 
 MAX_UNITS = 500
@@ -291,7 +292,7 @@ class BricsProposal(DraftModel):
 class Draft(DraftModel):
     """A whole application draft."""
 
-    schema_version: Literal[7] = 7
+    schema_version: Literal[8] = 8
     stage: Stage = Field(
         default=Stage.FORMAL,
         description="The pre-application or the formal application; a new draft starts at "
@@ -328,6 +329,11 @@ class Draft(DraftModel):
     joint_lab: JointLab = Field(default_factory=JointLab)
     horizon: HorizonProposal = Field(default_factory=HorizonProposal)
     brics: BricsProposal = Field(default_factory=BricsProposal)
+    promised: PreApplicationRecord | None = Field(
+        default=None,
+        description="What the pre-application promised, frozen when the draft moved to the "
+        "formal application (None: no pre-application behind it)",
+    )
 
     def lead_unit(self) -> ChineseUnit | None:
         """The Chinese lead unit, when exactly one is marked."""

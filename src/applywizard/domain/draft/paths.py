@@ -16,6 +16,7 @@ _INDEX = re.compile(r"\.(\d+)(?=\.|$)")
 
 LABELS: dict[str, tuple[str, str]] = {
     "stage": ("申报阶段", "Application stage"),
+    "promised": ("预申报书承诺（冻结记录）", "What the pre-application promised (frozen record)"),
     "guide_id": ("指南", "Guide"),
     "direction": ("指南方向", "Guide direction"),
     "selection.field": ("领域方向", "Research field"),
@@ -35,6 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.objectives_and_content": ("二、研究目标及内容", "2. Objectives and content"),
     "form.indicators": ("考核指标", "Assessment indicators"),
     "form.indicators.*": ("考核指标", "Indicator"),
+    "form.indicators.*.key": ("指标编号（内部）", "key (internal)"),
     "form.indicators.*.text": ("指标内容", "wording"),
     "form.indicators.*.quantity": ("数量", "quantity"),
     "form.indicators.*.unit": ("计量单位", "unit of measure"),

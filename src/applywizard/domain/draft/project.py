@@ -9,10 +9,11 @@ assessment indicators (考核指标) among them as a list of ``Indicator`` s.
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from applywizard.domain.draft.base import BoundedDate, DraftModel
 from applywizard.domain.text import LongText, ShortText
@@ -29,6 +30,15 @@ Quantity = Annotated[
 """How many of something an indicator promises: not negative, not NaN."""
 
 UNIT_MAX = 20
+
+IndicatorKey = Annotated[str, Field(pattern=r"^[0-9a-z]{4,16}$")]
+"""An indicator's own short id: lower-case letters and digits, 4 to 16 of them."""
+
+
+def new_indicator_key() -> str:
+    """A fresh random key for an indicator just created (8 hex digits, 32 bits)."""
+    return secrets.token_hex(4)
+
 
 Unit = Annotated[ShortText, StringConstraints(max_length=UNIT_MAX)]
 """What an indicator counts in: 篇, 项, 套, 人次 … (a word, not a sentence)."""
@@ -64,8 +74,15 @@ class Indicator(DraftModel):
     ``quantity`` and ``unit`` repeat the count it states (5, 篇), so that two
     versions of an application can be compared item by item. An indicator
     with no count (a performance target, a mechanism to explain) has none.
+    ``key`` names the item for good: made when the item is created and never
+    edited, it matches a formal application's indicator to the one the
+    pre-application promised even when its words or its place change.
     """
 
+    key: IndicatorKey = Field(
+        default_factory=new_indicator_key,
+        description="The indicator's own id, made when it is created (never typed)",
+    )
     text: LongText = ""
     quantity: Quantity | None = None
     unit: Unit = Field(default="", description="篇, 项, 件, 套, 名, 人次 …")
@@ -84,6 +101,14 @@ class FormParts(DraftModel):
     innovation_and_route: LongText = Field(
         default="", description="创新思路与技术路线: asked briefly by the pre-application"
     )
+
+    @model_validator(mode="after")
+    def _indicator_keys_unique(self) -> FormParts:
+        keys = [item.key for item in self.indicators]
+        if len(set(keys)) != len(keys):
+            raise ValueError("two assessment indicators share one key")
+        return self
+
     research_basis: LongText = ""
     schedule: LongText = ""
     organisation_and_risks: LongText = ""

@@ -1,7 +1,10 @@
 """Review: every finding by page, errors first, each citing its clause; and the coverage map.
 
 The groups, rows, counts and the clauses' status are ``presenters.review``'s;
-this module fills the two trees and goes to a finding's field.
+this module fills the two trees and goes to a finding's field. At the
+pre-application stage it offers "Move to the formal application…"; after
+that, its third tab sets the pre-application beside the formal application
+(``ui/pages/review_compare.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QTreeWidget,
@@ -19,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from applywizard.presenters.review import ReviewPresenter
+from applywizard.ui import dialogs
 from applywizard.ui.pages.base import WizardPage
+from applywizard.ui.pages.review_compare import ComparePanel
 from applywizard.ui.text import _
 from applywizard.workflow.flow import PageId
 
@@ -42,6 +48,11 @@ class ReviewPage(WizardPage):
         self.summary.setObjectName("review.summary")
         self.summary.setWordWrap(True)
         top.addWidget(self.summary, 1)
+        self.move_button = QPushButton(_("Move to the &formal application…"))
+        self.move_button.setObjectName("review.move_to_formal")
+        self.move_button.setAccessibleName(_("Move to the formal application"))
+        self.move_button.clicked.connect(self._move_to_formal)
+        top.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignTop)
         compare = QPushButton(_("Check against &another guide…"))
         compare.setObjectName("review.compare")
         compare.setAccessibleName(_("Check against another guide"))
@@ -49,7 +60,10 @@ class ReviewPage(WizardPage):
         compare.clicked.connect(self._check_against_another)
         top.addWidget(compare, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        tabs = QTabWidget()
+        self.stage = QLabel()
+        self.stage.setObjectName("review.stage")
+        layout.addWidget(self.stage)
+        self.tabs = tabs = QTabWidget()
         self.tree = QTreeWidget()
         self.tree.setObjectName("review.findings")
         self.tree.setAccessibleName(_("Findings"))
@@ -69,6 +83,8 @@ class ReviewPage(WizardPage):
         self.tree.currentItemChanged.connect(self._show_detail)
         tabs.addTab(self.tree, _("Findings"))
         tabs.addTab(self.coverage, _("Clauses of the direction"))
+        self.compare = ComparePanel()
+        self.compare_tab = tabs.addTab(self.compare, _("Pre-application vs formal"))
         layout.addWidget(tabs)
         self.detail = QLabel()
         self.detail.setObjectName("review.detail")
@@ -86,6 +102,11 @@ class ReviewPage(WizardPage):
         if not self.isVisible():
             return  # rebuilt by showEvent when shown; not on every keystroke elsewhere
         self.summary.setText(self.presenter.summary())
+        self.stage.setText(self.presenter.stage_line())
+        self.move_button.setVisible(self.presenter.can_move())
+        rows, texts = self.presenter.comparison(), self.presenter.text_diffs()
+        self.tabs.setTabVisible(self.compare_tab, bool(rows or texts))
+        self.compare.show_comparison(rows, texts)
         self.tree.clear()
         for group in self.presenter.groups():
             top = QTreeWidgetItem([group.title])
@@ -116,6 +137,35 @@ class ReviewPage(WizardPage):
             self.detail.setText("")
             return
         self.detail.setText(str(item.data(0, DETAIL)))
+
+    def _move_to_formal(self) -> None:
+        """Ask, then freeze the pre-application's promises and show the formal stage."""
+        confirm = QMessageBox(self)
+        confirm.setObjectName("review.move.confirm")
+        confirm.setIcon(QMessageBox.Icon.Question)
+        confirm.setWindowTitle(_("Move to the formal application"))
+        confirm.setText(self.presenter.move_question())
+        move = confirm.addButton(
+            _("Move to the formal application"), QMessageBox.ButtonRole.AcceptRole
+        )
+        move.setObjectName("review.move.confirm.move")
+        cancel = confirm.addButton(QMessageBox.StandardButton.Cancel)
+        confirm.setDefaultButton(cancel)
+        dialogs.run_dialog(confirm)
+        if confirm.clickedButton() is not move:
+            return
+        refused = self.presenter.move()
+        if refused is not None:
+            problem = QMessageBox(self)
+            problem.setObjectName("review.move.refused")
+            problem.setIcon(QMessageBox.Icon.Warning)
+            problem.setWindowTitle(_("Move to the formal application"))
+            problem.setText(refused)
+            dialogs.run_dialog(problem)
+            return
+        self.hub.edited.emit()
+        self.refresh()
+        self.tabs.setCurrentIndex(self.compare_tab)
 
     def _check_against_another(self) -> None:
         from applywizard.ui.wizard import ApplicationWizard  # noqa: PLC0415 - a cycle otherwise

@@ -9,6 +9,7 @@ from applywizard.domain.rules.checks import (
     parties,
     preflight,
     project,
+    promises,
     values,
 )
 from applywizard.domain.rules.checks.registry import CHECK_KINDS, CheckKind
@@ -24,5 +25,6 @@ __all__ = [
     "parties",
     "preflight",
     "project",
+    "promises",
     "values",
 ]
