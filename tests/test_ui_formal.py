@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtTest import QTest
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -43,6 +45,7 @@ from applywizard.ui.text import language, set_language
 from applywizard.ui.translations import install_translations
 from applywizard.ui.wizard import ApplicationWizard
 from applywizard.workflow.flow import PageId
+from tests.typing_helpers import type_text
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTION = (
@@ -242,3 +245,40 @@ def test_a_record_edited_by_hand_is_an_error_on_review(
     assert any("预申报为“别人”" in text for text, _cite in errors), errors
     review = wizard.pages[PageId.REVIEW]
     assert not child(review, QPushButton, "review.move_to_formal").isVisible()
+
+
+def test_the_pre_application_is_written_in_the_window_and_generated_alone(
+    qtbot: QtBot, wizard: ApplicationWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the pre-application, the part 2.8 lacks is typed; Generate writes the 预申报书 alone."""
+    assert wizard.open_path(pre_application_file(tmp_path))
+    wizard.go_to(PageId.PROJECT)
+    project = wizard.pages[PageId.PROJECT]
+    route = child(project, QPlainTextEdit, "form.innovation_and_route")
+    assert isinstance(route, QPlainTextEdit) and route.isVisible()
+    errors = [item for item in wizard.hub.session.findings if item.severity.value == "error"]
+    assert [item.field for item in errors] == ["form.innovation_and_route"]
+    with qtbot.waitSignal(wizard.hub.edited):
+        type_text(qtbot, route, "以多源观测同化为主线，联合布放浮标，开展海气耦合预报试验。")
+    assert not [item for item in wizard.hub.session.findings if item.severity.value == "error"]
+
+    wizard.go_to(PageId.GENERATE)
+    generate = wizard.pages[PageId.GENERATE]
+    folder = child(generate, QLineEdit, "generate.folder")
+    assert isinstance(folder, QLineEdit)
+    (tmp_path / "out").mkdir()
+    folder.selectAll()
+    QTest.keyClicks(folder, str(tmp_path / "out"))
+    run = child(generate, QPushButton, "generate.run")
+    answered_by(monkeypatch, lambda _dialog: pytest.fail("no question expected"))
+    run.setFocus()
+    QTest.keyClick(run, Qt.Key.Key_Space)
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert len(written) == 1 and written[0].endswith("预申报书.docx")
+    text = "\n".join(
+        paragraph.text for paragraph in Document(str(tmp_path / "out" / written[0])).paragraphs
+    )
+    assert "项目预申报书" in text
+    assert "以多源观测同化为主线，联合布放浮标，开展海气耦合预报试验。" in text
+    assert "草稿" not in text
+    wizard.hub.session.dirty = False  # the window closes before the fixture's teardown
