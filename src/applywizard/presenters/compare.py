@@ -188,14 +188,16 @@ def comparison_rows(draft: Draft) -> list[CompareRow]:
 
 
 def text_diffs(draft: Draft) -> list[TextDiff]:
-    """Each recorded research text against the formal application's."""
+    """Each recorded research text against the formal application's (none where both are
+    empty: a part the pre-application left blank and the formal one too)."""
     record = draft.promised
     if record is None:
         return []
     diffs = []
     for item in record.texts:
         now = _text_at(draft, item.path)
-        diffs.append(diff_texts(field_label(item.path), item.text, now))
+        if item.text.strip() or now.strip():
+            diffs.append(diff_texts(field_label(item.path), item.text, now))
     return diffs
 
 
