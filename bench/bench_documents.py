@@ -4,6 +4,7 @@ Measures, in one process and one run:
 1. all outputs (form, IP checklist, bilateral workbook) of a realistic draft
    (target: within 0.5 s);
 2. the same for a 200-partner draft;
+3. the same draft at the pre-application stage, whose one output is the 预申报书;
 and the baseline: a bare script that writes the same tables (units, partners,
 team, budget) with python-docx and openpyxl and nothing else. Figures are
 medians, and each is quoted as a ratio to the baseline.
@@ -38,7 +39,7 @@ from openpyxl import Workbook
 from applywizard.adapters.documents.render import render_all
 from applywizard.adapters.draft_files import read_draft
 from applywizard.adapters.guide_packs import shipped_guide
-from applywizard.domain.draft.model import Draft
+from applywizard.domain.draft.model import Draft, Stage
 from timing import median_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,9 +90,11 @@ def main() -> int:
     book = shipped_guide()
     draft = read_draft(args.draft)
     with tempfile.TemporaryDirectory() as folder:
+        pre = draft.model_copy(update={"stage": Stage.PRE}, deep=True)
         for label, subject in (
             ("realistic draft", draft),
             ("200-partner draft", with_partners(draft, 200)),
+            ("the same draft at the pre-application (the 预申报书 alone)", pre),
         ):
             ours = median_seconds(
                 partial(render_all, book, subject, Path(folder), allow_incomplete=True),
