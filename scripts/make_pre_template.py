@@ -28,6 +28,7 @@ from make_templates import (
     draft_banner,
     header_and_footer,
     headings,
+    indicators_table,
     key_value_table,
     loop_table,
     text_loop,
@@ -35,11 +36,10 @@ from make_templates import (
 
 from applywizard.adapters.documents.context_tables import (
     ATTACHMENT_KEYS,
-    INDICATOR_KEYS,
     PARTNER_KEYS,
 )
 from applywizard.adapters.documents.typefaces import HEI
-from applywizard.domain.draft.tables import ATTACHMENTS, INDICATORS, PARTNERS
+from applywizard.domain.draft.tables import ATTACHMENTS, PARTNERS
 
 
 def pre_application() -> Document:
@@ -68,20 +68,7 @@ def texts(document: Document) -> None:
     document.add_heading("一、研究目标及主要研究内容", level=2)
     text_loop(document, "parts.objectives_and_content.paragraphs")
     document.add_heading("二、考核指标", level=2)
-    paragraph(document, "{%p if indicator_rows %}")
-    fields = ["index", "text", "quantity", "unit"]
-    loop_table(
-        document,
-        "indicator_rows",
-        header=headings(INDICATORS, INDICATOR_KEYS, fields),
-        fields=fields,
-        widths=[1.3, 11.3, 1.8, 1.6],
-        var="k",
-        right=("quantity",),
-    )
-    paragraph(document, "{%p else %}")
-    paragraph(document, "无", indent_first=True)
-    paragraph(document, "{%p endif %}")
+    indicators_table(document)
     document.add_heading("三、创新思路与技术路线", level=2)
     text_loop(document, "pre.innovation_and_route")
     document.add_heading("四、研究基础", level=2)

@@ -215,11 +215,8 @@ def part_heading(document: Document, key: str) -> None:
     document.add_heading(f"{{{{ parts.{key}.number }}}}、{{{{ parts.{key}.title }}}}", level=2)
 
 
-def objectives(document: Document) -> None:
-    for key in ("status_and_trends", "objectives_and_content"):
-        part_heading(document, key)
-        text_loop(document, f"parts.{key}.paragraphs")
-    document.add_heading("考核指标", level=3)
+def indicators_table(document: Document) -> None:
+    """The assessment indicators, numbered with their counts and units; 无 when none."""
     paragraph(document, "{%p if indicator_rows %}")
     fields = ["index", "text", "quantity", "unit"]
     loop_table(
@@ -234,6 +231,14 @@ def objectives(document: Document) -> None:
     paragraph(document, "{%p else %}")
     paragraph(document, "无", indent_first=True)
     paragraph(document, "{%p endif %}")
+
+
+def objectives(document: Document) -> None:
+    for key in ("status_and_trends", "objectives_and_content"):
+        part_heading(document, key)
+        text_loop(document, f"parts.{key}.paragraphs")
+    document.add_heading("考核指标", level=3)
+    indicators_table(document)
 
 
 def direction_specifics(document: Document) -> None:
