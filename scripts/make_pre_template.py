@@ -31,6 +31,7 @@ from make_templates import (
     indicators_table,
     key_value_table,
     loop_table,
+    open_findings_table,
     text_loop,
 )
 
@@ -132,14 +133,4 @@ def attachments(document: Document) -> None:
         fields=fields,
         widths=[1.3, 6.0, 6.0, 2.7],
     )
-    paragraph(document, "{%p if open_findings %}")
-    document.add_heading("草稿：尚未通过的检查", level=2)
-    loop_table(
-        document,
-        "open_findings",
-        header=["严重程度", "指南条款", "说明"],
-        fields=["severity", "citation", "message"],
-        widths=[2.0, 3.8, 10.2],
-        var="f",
-    )
-    paragraph(document, "{%p endif %}")
+    open_findings_table(document)

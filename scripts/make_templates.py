@@ -215,6 +215,21 @@ def part_heading(document: Document, key: str) -> None:
     document.add_heading(f"{{{{ parts.{key}.number }}}}、{{{{ parts.{key}.title }}}}", level=2)
 
 
+def open_findings_table(document: Document) -> None:
+    """On a draft rendered with errors: the checks it has not passed yet."""
+    paragraph(document, "{%p if open_findings %}")
+    document.add_heading("草稿：尚未通过的检查", level=2)
+    loop_table(
+        document,
+        "open_findings",
+        header=["严重程度", "指南条款", "说明"],
+        fields=["severity", "citation", "message"],
+        widths=[2.0, 3.8, 10.2],
+        var="f",
+    )
+    paragraph(document, "{%p endif %}")
+
+
 def indicators_table(document: Document) -> None:
     """The assessment indicators, numbered with their counts and units; 无 when none."""
     paragraph(document, "{%p if indicator_rows %}")
@@ -466,17 +481,7 @@ def attachments_section(document: Document) -> None:
     paragraph(document, "{%p endfor %}")
     paragraph(document, "{%p endif %}")
 
-    paragraph(document, "{%p if open_findings %}")
-    document.add_heading("草稿：尚未通过的检查", level=2)
-    loop_table(
-        document,
-        "open_findings",
-        header=["严重程度", "指南条款", "说明"],
-        fields=["severity", "citation", "message"],
-        widths=[2.0, 3.8, 10.2],
-        var="f",
-    )
-    paragraph(document, "{%p endif %}")
+    open_findings_table(document)
 
 
 def ip_checklist() -> Document:

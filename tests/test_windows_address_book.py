@@ -8,7 +8,6 @@ uses LockFileEx, not fcntl), so what holds on Linux is checked here again.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -17,33 +16,11 @@ import pytest
 
 from applywizard.adapters.address_book.importing import import_drafts
 from applywizard.adapters.address_book.store import AddressBookError, open_address_book
+from tests.test_address_book_reliability import start_writer
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
 win32 = pytest.mark.skipif(sys.platform != "win32", reason="needs a Windows Python")
 BATCH = 20
-WRITER = """
-import sys
-from pathlib import Path
-from applywizard.adapters.address_book.store import open_address_book
-
-book = open_address_book(Path(sys.argv[1]))
-tag, rounds, batch = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-for number in range(rounds):
-    if number == 1:  # one transaction in (the first write loads pypinyin: slow under Wine)
-        print("ready", flush=True)
-    with book.transaction():
-        for index in range(batch):
-            book.put("person", {"name": f"{tag}-{number}-{index}", "unit": tag})
-book.close()
-"""
-
-
-def _writer(path: Path, tag: str, rounds: int, batch: int) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), tag, str(rounds), str(batch)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
 
 
 def _people(path: Path) -> int:
@@ -68,7 +45,7 @@ def test_the_examples_go_into_a_book_in_a_folder_with_chinese_and_a_space(tmp_pa
 def test_two_writers_at_once_lose_no_entry(tmp_path: Path) -> None:
     path = tmp_path / "通讯录.sqlite3"
     open_address_book(path).close()
-    writers = [_writer(path, tag, 100, 1) for tag in ("a", "b")]
+    writers = [start_writer(path, tag, 100, 1) for tag in ("a", "b")]
     for writer in writers:
         assert writer.stdout is not None
         assert writer.stdout.readline().strip() == "ready"  # both write from here on
@@ -85,7 +62,7 @@ def test_a_writer_killed_mid_transaction_leaves_whole_transactions(tmp_path: Pat
     path = tmp_path / "通讯录.sqlite3"
     committed = 0
     for round_number in range(10):
-        writer = _writer(path, f"w{round_number}", 10_000, BATCH)
+        writer = start_writer(path, f"w{round_number}", 10_000, BATCH)
         assert writer.stdout is not None
         assert writer.stdout.readline().strip() == "ready"
         time.sleep(0.05 + 0.02 * round_number)
